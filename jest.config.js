@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // type checking runs once in `npm run typecheck`; tests only transpile
+    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls in office-addin-manifest, whose ESM-only dependency Jest 30 cannot load
+    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
+    '\\.css$': '<rootDir>/test/stubs/style.js',
+  },
+  testTimeout: 120000,
+};
