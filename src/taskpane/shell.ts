@@ -1,0 +1,30 @@
+// the DOM of the shell (page.html): found once, so the rest of the UI gets typed elements
+
+/** The elements of the shell page that code talks to. */
+export interface ShellElements {
+  map: HTMLElement;
+  analyseer: HTMLButtonElement;
+  status: HTMLElement;
+}
+
+function required<T extends HTMLElement>(doc: Document, id: string, kind: { new (): T }): T {
+  const el = doc.getElementById(id);
+  if (!(el instanceof kind)) {
+    throw new Error(`page has no #${id} ${kind.name}: is src/taskpane/page.html the template of this page?`);
+  }
+  return el;
+}
+
+/** Finds the shell's elements; throws when the page is not built from page.html. */
+export function findShell(doc: Document): ShellElements {
+  return {
+    map: required(doc, 'map', HTMLElement),
+    analyseer: required(doc, 'analyseer', HTMLButtonElement),
+    status: required(doc, 'status', HTMLElement),
+  };
+}
+
+/** Shows a line in the status bar. */
+export function showStatus(shell: ShellElements, text: string): void {
+  shell.status.textContent = text;
+}
