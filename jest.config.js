@@ -12,5 +12,8 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
     '\\.css$': '<rootDir>/test/stubs/style.js',
   },
+  // one scratch folder per run, where test/e2e/harness.ts builds the web pages once for all files
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 120000,
 };

@@ -3,6 +3,10 @@
 /** Text while the page waits for office.js to report ready. */
 export const WACHT_OP_EXCEL = 'Wachten op Excel…';
 
+/** Text when office.js did not load (no network, or the page opened outside Excel). */
+export const OFFICE_JS_ONTBREEKT =
+  'office.js kon niet worden geladen: open Koppelkaart vanuit Excel (met internet), of gebruik de standalone pagina.';
+
 /** Text of the standalone page, which runs without Excel. */
 export const STANDALONE = 'Standalone modus: deze pagina werkt zonder Excel.';
 
