@@ -1,0 +1,316 @@
+/**
+ * The Koppelkaart map: buurten, koppelkansen, works and meekoppelkansen as switchable layers on a
+ * canvas renderer, each in its own pane so pairs always lie on top of works and works on buurten.
+ * It draws a `KaartModel`, follows a `Zichtbaar` from the filters and reports clicks as a `Selectie`.
+ */
+import L from 'leaflet';
+import type { Position } from '../core/types';
+import type { KaartModel, KaartPaar, KaartWerk } from '../ui/model';
+import type { Zichtbaar } from '../ui/filter';
+import { buurtPopup, koppelkansPopup, paarPopup, werkPopup } from '../ui/popup';
+import { kleurVoor, numberOf, quantileKlassen, type Klasse } from '../ui/classes';
+import { addBasemap } from './basemap';
+import { boundsOf, toLeaflet } from './geometry';
+import {
+  BUURT_STIJL, PAAR_GEWICHT, SELECTIE_KLEUR, WERK_GEWICHT,
+  categorieKleur, isAfgerond, statusKleur, themaKleur,
+} from './styles';
+
+export type LaagNaam = 'buurten' | 'koppelkansen' | 'werken' | 'meekoppelkansen';
+export const LAGEN: LaagNaam[] = ['buurten', 'koppelkansen', 'werken', 'meekoppelkansen'];
+
+/** What the planner clicked or what is selected in the sheet. */
+export interface Selectie {
+  soort: 'werk' | 'paar';
+  id: string;
+}
+
+export interface KaartOpties {
+  /** load the PDOK base map (default true) */
+  basemap?: boolean;
+  /** called when a work or a pair is clicked on the map */
+  onSelect?: (s: Selectie) => void;
+  /** called once when the base map cannot load */
+  onBasemapUnavailable?: () => void;
+}
+
+type Vorm = L.Path | L.FeatureGroup;
+
+/** buurt labels appear from this zoom level on; below it they would cover the map */
+const LABEL_ZOOM = 14;
+const PANE_Z: Record<LaagNaam, number> = { buurten: 400, werken: 410, koppelkansen: 420, meekoppelkansen: 430 };
+
+export class Kaart {
+  readonly map: L.Map;
+  private readonly container: HTMLElement;
+  private readonly groups = {} as Record<LaagNaam, L.LayerGroup>;
+  private readonly renderers = {} as Record<LaagNaam, L.Renderer>;
+  private readonly labels = L.layerGroup();
+  private readonly vormen: Record<LaagNaam, Map<string, Vorm>> = {
+    buurten: new Map(), koppelkansen: new Map(), werken: new Map(), meekoppelkansen: new Map(),
+  };
+  private readonly aan = new Set<LaagNaam>(LAGEN);
+  private model: KaartModel | null = null;
+  private zichtbaar: Zichtbaar | null = null;
+  private selectie: Selectie | null = null;
+
+  constructor(container: HTMLElement, private readonly opties: KaartOpties = {}) {
+    this.container = container;
+    this.map = L.map(container, { preferCanvas: true, zoomSnap: 0.5, minZoom: 6 }).setView([52.09, 5.12], 12);
+    for (const naam of LAGEN) {
+      const pane = this.map.createPane(`kk-${naam}`);
+      pane.style.zIndex = String(PANE_Z[naam]);
+      this.renderers[naam] = L.canvas({ pane: `kk-${naam}`, padding: 0.3, tolerance: 4 });
+      this.groups[naam] = L.layerGroup().addTo(this.map);
+    }
+    if (opties.basemap !== false) addBasemap(this.map, () => opties.onBasemapUnavailable?.());
+    this.map.on('zoomend', () => this.updateLabels());
+    this.updateCounts();
+  }
+
+  /** Draws a new model (all layers rebuilt) and fits the map to its buurten or works. */
+  setModel(model: KaartModel): void {
+    this.model = model;
+    this.zichtbaar = null;
+    this.selectie = null;
+    for (const naam of LAGEN) this.vormen[naam].clear();
+    this.labels.clearLayers();
+    this.buildBuurten(model);
+    this.buildKoppelkansen(model);
+    this.buildWerken(model);
+    this.buildParen(model);
+    this.render();
+    this.fitAll();
+  }
+
+  /** Shows only what the filters keep. */
+  setZichtbaar(z: Zichtbaar): void {
+    this.zichtbaar = z;
+    this.render();
+  }
+
+  /** Switches a layer on or off. */
+  showLaag(naam: LaagNaam, on: boolean): void {
+    if (on) this.aan.add(naam);
+    else this.aan.delete(naam);
+    this.render();
+  }
+
+  /** Colours the buurten by a numeric column (null: outlines only); returns the classes for the legend. */
+  setChoropleth(column: string | null): Klasse[] {
+    const buurten = this.model?.buurten ?? [];
+    const values = column ? buurten.map((b) => numberOf(b.values[column])) : [];
+    const klassen = column ? quantileKlassen(values.filter((v): v is number => v !== null)) : [];
+    buurten.forEach((b, i) => {
+      const vorm = this.vormen.buurten.get(b.code) as L.Path | undefined;
+      vorm?.setStyle(column ? { fillColor: kleurVoor(values[i], klassen), fillOpacity: 0.6 } : { fillOpacity: 0 });
+    });
+    return klassen;
+  }
+
+  /** Zooms to a pair's shared stretch and both works, and highlights them. */
+  zoomToPaar(id: string): void {
+    const paar = this.model?.paren.find((p) => p.id === id);
+    if (!paar) return;
+    const werken = this.model!.werken.filter((w) => w.id === paar.werkA || w.id === paar.werkB);
+    const bounds = boundsOf(paar.shared);
+    for (const w of werken) bounds.extend(boundsOf(w.geometry));
+    this.map.fitBounds(bounds.pad(0.2), { maxZoom: 18 });
+    this.highlight({ soort: 'paar', id });
+  }
+
+  /** Zooms to a work and highlights it. */
+  zoomToWerk(id: string): void {
+    const werk = this.model?.werken.find((w) => w.id === id);
+    if (!werk) return;
+    this.map.fitBounds(boundsOf(werk.geometry).pad(0.3), { maxZoom: 18 });
+    this.highlight({ soort: 'werk', id });
+  }
+
+  /** Marks one work or pair (null: none). */
+  highlight(s: Selectie | null): void {
+    const prev = this.selectie;
+    this.selectie = s;
+    if (prev) this.restyle(prev);
+    if (s) this.restyle(s);
+  }
+
+  /** The current selection. */
+  get selected(): Selectie | null {
+    return this.selectie;
+  }
+
+  /** Fits the map to everything drawn. */
+  fitAll(): void {
+    const model = this.model;
+    if (!model) return;
+    const bounds = L.latLngBounds([]);
+    for (const b of model.buurten) bounds.extend(boundsOf(b.geometry));
+    if (!bounds.isValid()) for (const w of model.werken) bounds.extend(boundsOf(w.geometry));
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8] });
+  }
+
+  /** The number of features drawn per layer now (0 for a layer switched off). */
+  counts(): Record<LaagNaam, number> {
+    const out = {} as Record<LaagNaam, number>;
+    for (const naam of LAGEN) out[naam] = this.groups[naam].getLayers().length;
+    return out;
+  }
+
+  private buildBuurten(model: KaartModel): void {
+    for (const b of model.buurten) {
+      const vorm = toLeaflet(b.geometry, { ...BUURT_STIJL, renderer: this.renderers.buurten, pane: 'kk-buurten' });
+      vorm.bindPopup(() => buurtPopup(b));
+      this.vormen.buurten.set(b.code, vorm);
+      const text = document.createElement('span');
+      text.textContent = b.naam;
+      this.labels.addLayer(
+        L.tooltip({ permanent: true, direction: 'center', className: 'kk-buurtlabel', interactive: false })
+          .setLatLng([b.labelAt[1], b.labelAt[0]])
+          .setContent(text),
+      );
+    }
+  }
+
+  private buildKoppelkansen(model: KaartModel): void {
+    // the dots of one buurt sit in a small ring around its label point
+    const perBuurt = new Map<string, number>();
+    for (const k of model.koppelkansen) perBuurt.set(k.buurtcode, (perBuurt.get(k.buurtcode) ?? 0) + 1);
+    const index = new Map<string, number>();
+    for (const k of model.koppelkansen) {
+      const n = perBuurt.get(k.buurtcode) ?? 1;
+      const i = index.get(k.buurtcode) ?? 0;
+      index.set(k.buurtcode, i + 1);
+      const at: Position = n > 1 ? ringPosition(k.at, i, n) : k.at;
+      const kleur = themaKleur(k.thema);
+      const hollow = isAfgerond(k.status);
+      const vorm = L.circleMarker([at[1], at[0]], {
+        renderer: this.renderers.koppelkansen, pane: 'kk-koppelkansen', radius: 6, weight: 2,
+        color: hollow ? kleur : '#ffffff', fillColor: kleur, fillOpacity: hollow ? 0.15 : 0.95,
+      });
+      vorm.bindPopup(() => koppelkansPopup(k));
+      this.vormen.koppelkansen.set(k.id, vorm);
+    }
+  }
+
+  private buildWerken(model: KaartModel): void {
+    for (const w of model.werken) {
+      const vorm = toLeaflet(w.geometry, this.werkStijl(w, false));
+      vorm.bindPopup(() => werkPopup(w));
+      vorm.on('click', () => this.clicked({ soort: 'werk', id: w.id }));
+      this.vormen.werken.set(w.id, vorm);
+    }
+  }
+
+  private buildParen(model: KaartModel): void {
+    for (const p of model.paren) {
+      const vorm = toLeaflet(p.shared, this.paarStijl(p, false));
+      vorm.bindPopup(() => paarPopup(p));
+      vorm.on('click', () => this.clicked({ soort: 'paar', id: p.id }));
+      this.vormen.meekoppelkansen.set(p.id, vorm);
+    }
+  }
+
+  private werkStijl(w: KaartWerk, selected: boolean): L.CircleMarkerOptions {
+    const kleur = categorieKleur(w.categorie);
+    return {
+      renderer: this.renderers.werken, pane: 'kk-werken',
+      color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
+      weight: selected ? WERK_GEWICHT + 3 : WERK_GEWICHT, opacity: 0.9,
+      fillOpacity: w.geometry.kind === 'poly' ? 0.25 : 0.9, radius: 5,
+    };
+  }
+
+  private paarStijl(p: KaartPaar, selected: boolean): L.CircleMarkerOptions {
+    const kleur = statusKleur(p.status);
+    return {
+      renderer: this.renderers.meekoppelkansen, pane: 'kk-meekoppelkansen',
+      color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
+      weight: selected ? PAAR_GEWICHT + 3 : PAAR_GEWICHT, opacity: 0.95, fillOpacity: 0.6,
+      dashArray: p.status === 'vervallen' ? '6 6' : undefined, radius: 8, lineCap: 'butt',
+    };
+  }
+
+  /** Restyles after a planner changed a pair's status. */
+  updatePaar(p: KaartPaar): void {
+    const vorm = this.vormen.meekoppelkansen.get(p.id);
+    const sel = this.selectie?.soort === 'paar' && this.selectie.id === p.id;
+    vorm?.setStyle(this.paarStijl(p, sel));
+  }
+
+  private restyle(s: Selectie): void {
+    const model = this.model;
+    if (!model) return;
+    if (s.soort === 'werk') {
+      this.styleWerk(s.id, this.isSelected(s));
+      return;
+    }
+    const p = model.paren.find((x) => x.id === s.id);
+    if (!p) return;
+    const on = this.isSelected(s);
+    const vorm = this.vormen.meekoppelkansen.get(p.id);
+    vorm?.setStyle(this.paarStijl(p, on));
+    this.styleWerk(p.werkA, on);
+    this.styleWerk(p.werkB, on);
+    if (on) vorm?.bringToFront();
+  }
+
+  private styleWerk(id: string, on: boolean): void {
+    const w = this.model?.werken.find((x) => x.id === id);
+    const vorm = this.vormen.werken.get(id);
+    if (!w || !vorm) return;
+    vorm.setStyle(this.werkStijl(w, on));
+    if (on) vorm.bringToFront();
+  }
+
+  private isSelected(s: Selectie): boolean {
+    return this.selectie?.soort === s.soort && this.selectie.id === s.id;
+  }
+
+  private clicked(s: Selectie): void {
+    this.highlight(s);
+    this.opties.onSelect?.(s);
+  }
+
+  /** Puts in each group exactly the visible features of the layers that are on. */
+  private render(): void {
+    const z = this.zichtbaar;
+    const visibleIds: Record<LaagNaam, Set<string> | null> = {
+      buurten: z?.buurten ?? null,
+      koppelkansen: z?.koppelkansen ?? null,
+      werken: z?.werken ?? null,
+      meekoppelkansen: z?.paren ?? null,
+    };
+    for (const naam of LAGEN) {
+      const group = this.groups[naam];
+      group.clearLayers();
+      if (!this.aan.has(naam)) continue;
+      const ids = visibleIds[naam];
+      for (const [id, vorm] of this.vormen[naam]) if (ids === null || ids.has(id)) group.addLayer(vorm);
+    }
+    this.updateLabels();
+    this.updateCounts();
+  }
+
+  private updateLabels(): void {
+    const show = this.aan.has('buurten') && this.map.getZoom() >= LABEL_ZOOM;
+    if (show && !this.map.hasLayer(this.labels)) this.labels.addTo(this.map);
+    if (!show && this.map.hasLayer(this.labels)) this.map.removeLayer(this.labels);
+  }
+
+  /** counts go on the container as data- attributes: the e2e tests and the status line read them */
+  private updateCounts(): void {
+    for (const [naam, n] of Object.entries(this.counts())) this.container.dataset[`count${cap(naam)}`] = String(n);
+  }
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** i-th of n positions on a small ring (about 60 m) around a point */
+function ringPosition(at: Position, i: number, n: number): Position {
+  const angle = (2 * Math.PI * i) / n;
+  const r = 0.0006;
+  return [at[0] + (r * Math.cos(angle)) / Math.cos((at[1] * Math.PI) / 180), at[1] + r * Math.sin(angle)];
+}

@@ -1,0 +1,87 @@
+/**
+ * The map and list view of one analysed workbook: everything in WGS84, ready to draw.
+ * Built once per analysis (in the worker), then only filtered and sorted on the main thread.
+ */
+import type { CellValue, Day, Eenheid, Position, RowProblem, WgsGeometry } from '../core/types';
+
+/** A buurt to draw: outline, label point and its numeric columns for the choropleth. */
+export interface KaartBuurt {
+  code: string;
+  naam: string;
+  wijkcode: string;
+  wijknaam: string;
+  geometry: WgsGeometry;
+  /** where the label and the koppelkansen of this buurt go, `[lon, lat]` */
+  labelAt: Position;
+  values: Record<string, CellValue>;
+}
+
+/** A planned work to draw. */
+export interface KaartWerk {
+  id: string;
+  categorie: string;
+  eigenaar: string;
+  titel: string;
+  start: Day;
+  eind: Day;
+  geometry: WgsGeometry;
+  /** Excel row in the Werken table */
+  rij: number;
+  /** codes of the buurten the work touches, sorted */
+  buurten: string[];
+  extra: Record<string, CellValue>;
+}
+
+/** An area-level opportunity, drawn as a dot in its buurt. */
+export interface KaartKoppelkans {
+  id: string;
+  buurtcode: string;
+  thema: string;
+  soort: string;
+  omschrijving: string;
+  eigenaar: string;
+  status: string;
+  /** `[lon, lat]` */
+  at: Position;
+}
+
+/** A meekoppelkans with its shared stretch and the planner's columns. */
+export interface KaartPaar {
+  id: string;
+  werkA: string;
+  werkB: string;
+  categorieA: string;
+  categorieB: string;
+  overlap: number;
+  eenheid: Eenheid;
+  tussentijdDagen: number;
+  buurten: string[];
+  shared: WgsGeometry;
+  /** the joint period: earliest start to latest eind of the two works */
+  start: Day;
+  eind: Day;
+  /** planner columns: status (nieuw, in overleg, ...), notitie */
+  status: string;
+  notitie: string;
+}
+
+/** Everything the map, filters and list show. */
+export interface KaartModel {
+  buurten: KaartBuurt[];
+  werken: KaartWerk[];
+  koppelkansen: KaartKoppelkans[];
+  paren: KaartPaar[];
+  problems: RowProblem[];
+  /** Buurten columns with at least one number: the choropleth choices */
+  numericColumns: string[];
+}
+
+/** The planner statuses of a meekoppelkans, in the order of werkboek.md. */
+export const PAAR_STATUSSEN = [
+  'nieuw',
+  'in overleg',
+  'afgesproken',
+  'verzilverd',
+  'bewust niet gekoppeld',
+  'vervallen',
+] as const;
