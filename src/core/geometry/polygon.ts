@@ -1,0 +1,77 @@
+/**
+ * Polygon checks at the input edge: close open rings, refuse too-short rings, and repair a
+ * self-intersecting polygon only when the repair is unambiguous.
+ */
+import type { Position } from '../types';
+import { fromJstsPolygons, toJstsPolygon } from './jsts';
+import { polygonsArea, ringArea, segmentsIntersect } from './planar';
+
+/** A checked polygon set, or a Dutch `melding` saying what to fix. */
+export type PolygonCheck = { ok: true; polygons: Position[][][]; warnings: string[] } | { ok: false; melding: string };
+
+const closed = (r: Position[]): boolean => r.length > 0 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
+
+/** true when no two non-adjacent edges of the closed ring share a point: O(n²) with a bbox skip */
+function ringIsSimple(r: Position[]): boolean {
+  const n = r.length - 1;
+  for (let i = 0; i < n; i++) {
+    const [ax, ay] = r[i], [bx, by] = r[i + 1];
+    const minX = Math.min(ax, bx), maxX = Math.max(ax, bx), minY = Math.min(ay, by), maxY = Math.max(ay, by);
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // first and last edge meet at the closing vertex
+      const [cx, cy] = r[j], [dx, dy] = r[j + 1];
+      if (Math.max(cx, dx) < minX || Math.min(cx, dx) > maxX || Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
+      if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
+    }
+  }
+  return true;
+}
+
+/** one simple shell without holes is valid; anything else asks jsts (slower, rarer) */
+function isValid(polygons: Position[][][]): boolean {
+  if (polygons.length === 1 && polygons[0].length === 1) return ringIsSimple(polygons[0][0]);
+  return toJstsPolygon(polygons).isValid();
+}
+
+/** buffer(0) repair, accepted only when it keeps the area the planner drew */
+function repair(polygons: Position[][][]): PolygonCheck {
+  const before = Math.abs(polygonsArea(polygons));
+  const fixed = toJstsPolygon(polygons).buffer(0);
+  const after = fixed.getArea();
+  if (before > 0 && Math.abs(after - before) <= 0.001 * before) {
+    return { ok: true, polygons: fromJstsPolygons(fixed), warnings: ['Het vlak snijdt zichzelf; het is hersteld zonder de oppervlakte te veranderen. Controleer de vorm.'] };
+  }
+  return {
+    ok: false,
+    melding: 'Het vlak snijdt zichzelf (bijvoorbeeld een strik of 8-vorm) en is niet eenduidig te herstellen. Teken de rand zonder kruisingen.',
+  };
+}
+
+/**
+ * Closes open rings (with a warning), refuses rings of fewer than 4 points or without area, and
+ * repairs self-intersection when unambiguous.
+ *
+ * @example
+ * checkPolygons([[[[0, 0], [10, 0], [10, 10]]]]);
+ * // { ok: true, polygons: [[[[0, 0], [10, 0], [10, 10], [0, 0]]]], warnings: ['Een ring van het vlak was niet gesloten; ...'] }
+ */
+export function checkPolygons(input: Position[][][]): PolygonCheck {
+  const warnings: string[] = [];
+  const polygons = input.map((rings) => rings.map((raw) => {
+    // repeated consecutive points do not change the shape; dropping them keeps the simplicity test plain
+    const r = raw.filter((p, i) => i === 0 || p[0] !== raw[i - 1][0] || p[1] !== raw[i - 1][1]);
+    if (closed(r)) return r;
+    if (!warnings.length) warnings.push('Een ring van het vlak was niet gesloten; het eerste punt is achteraan herhaald.');
+    return r.length > 0 ? [...r, r[0]] : r;
+  }));
+  for (const rings of polygons) {
+    if (rings.length === 0) return { ok: false, melding: 'Een vlak heeft geen ring. Geef minstens één ring van vier of meer punten.' };
+    for (const r of rings) {
+      if (r.length < 4) return { ok: false, melding: `Een ring van het vlak heeft ${r.length} punten; er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).` };
+      if (ringArea(r) === 0 && ringIsSimple(r)) return { ok: false, melding: 'Een ring van het vlak heeft geen oppervlakte (alle punten op één lijn). Teken een echt vlak of gebruik een LINESTRING.' };
+    }
+  }
+  if (isValid(polygons)) return { ok: true, polygons, warnings };
+  const fixed = repair(polygons);
+  return fixed.ok ? { ok: true, polygons: fixed.polygons, warnings: [...warnings, ...fixed.warnings] } : fixed;
+}
