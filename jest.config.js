@@ -11,6 +11,8 @@ module.exports = {
     // office-addin-mock pulls in office-addin-manifest, whose ESM-only dependency Jest 30 cannot load
     '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
     '\\.css$': '<rootDir>/test/stubs/style.js',
+    // flatbush exports only its ES module; Jest (CommonJS) loads its UMD build instead
+    '^flatbush$': '<rootDir>/node_modules/flatbush/flatbush.js',
   },
   // one scratch folder per run, where test/e2e/harness.ts builds the web pages once for all files
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
