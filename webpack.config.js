@@ -62,8 +62,8 @@ function httpsServer() {
   return { type: 'https', options };
 }
 
-function sideloadHelp(https) {
-  const origin = `${https ? 'https' : 'http'}://localhost:${PORT}`;
+function sideloadHelp(https, port) {
+  const origin = `${https ? 'https' : 'http'}://localhost:${port}`;
   return [
     `Koppelkaart draait op ${origin}/ (standalone pagina)${https ? ` en ${origin}/taskpane.html (taakvenster)` : ''}.`,
     'In Excel laden (sideloaden): zie README.md, "Sideloaden in Excel".',
@@ -131,8 +131,8 @@ module.exports = (env = {}, argv = {}) => {
       open: !https && !process.env.CI ? ['/'] : false,
       headers: { 'Access-Control-Allow-Origin': '*' },
       client: { overlay: { warnings: false, errors: true } },
-      onListening() {
-        console.log(`\n${sideloadHelp(https)}\n`);
+      onListening(devServer) {
+        console.log(`\n${sideloadHelp(https, devServer.server.address().port)}\n`);
       },
     },
   };
