@@ -1,0 +1,150 @@
+import { FakeWorkbook, createFakeOffice } from './index';
+
+function setup() {
+  const wb = new FakeWorkbook({
+    sheets: [
+      {
+        name: 'Werken',
+        tables: [{ name: 'Werken', headers: ['id', 'categorie'], rows: [['W1', 'gas'], ['W2', 'riolering']] }],
+        cells: [],
+      },
+      { name: 'Notities', cells: [['a', 1], ['b', 2]], at: 'B2' },
+    ],
+  });
+  wb.sheet('Werken')!.grid.set(5, 0, { v: 'onder de tabel', fmt: 'General' });
+  const Excel = createFakeOffice(wb).Excel as typeof globalThis.Excel;
+  return { wb, Excel };
+}
+
+describe('the fake Excel', () => {
+  it('throws PropertyNotLoaded for a property read before load and sync, like office-js', async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Werken').getRange('A1:B2');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      range.load('values');
+      expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await context.sync();
+      expect(range.values).toEqual([['id', 'categorie'], ['W1', 'gas']]);
+      expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('applies writes only on sync and leaves a cell alone where the values hold null', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Notities').getRange('B2:C3');
+      range.values = [['x', null], [null, 'y']];
+      expect(wb.values('Notities', 'B2:C3')).toEqual([['a', 1], ['b', 2]]);
+      await context.sync();
+    });
+    expect(wb.values('Notities', 'B2:C3')).toEqual([['x', 1], ['b', 'y']]);
+  });
+
+  it('types a numeric string as a number unless the cell is formatted as text', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Notities');
+      sheet.getRange('E1').values = [['0111']];
+      const text = sheet.getRange('E2');
+      text.numberFormat = [['@']];
+      text.values = [['0111']];
+      await context.sync();
+    });
+    expect(wb.values('Notities', 'E1:E2')).toEqual([[111], ['0111']]);
+  });
+
+  it('tells a missing item from a null object', async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const none = context.workbook.tables.getItemOrNullObject('Bestaatniet');
+      none.load('name');
+      await context.sync();
+      expect(none.isNullObject).toBe(true);
+      context.workbook.worksheets.getItem('Bestaatniet').load('name');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+  });
+
+  it('loads collection items with the properties asked for', async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name');
+      const tables = context.workbook.tables.load('name, worksheet/name');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['Werken', 'Notities']);
+      expect(tables.items.map((t) => [t.name, t.worksheet.name])).toEqual([['Werken', 'Werken']]);
+      expect(() => sheets.items[0].id).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('adds table rows and columns by shifting the cells below and to the right', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken');
+      table.rows.add(undefined, [['W3', 'groen']]);
+      table.columns.add(undefined, undefined, 'meekoppelkansen');
+      const rows = table.rows.load('count');
+      await context.sync();
+      expect(rows.count).toBe(3);
+    });
+    expect(wb.readTable('Werken')).toEqual({
+      sheet: 'Werken',
+      address: 'Werken!A1:C4',
+      headers: ['id', 'categorie', 'meekoppelkansen'],
+      rows: [['W1', 'gas', ''], ['W2', 'riolering', ''], ['W3', 'groen', '']],
+    });
+    expect(wb.values('Werken', 'A7')).toEqual([['onder de tabel']]);
+  });
+
+  it('shrinks a table when whole data rows are deleted, and refuses to cut one', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken');
+      table.getDataBodyRange().getRow(1).delete('Up');
+      await context.sync();
+      table.getRange().getCell(1, 0).delete('Up');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(wb.readTable('Werken').rows).toEqual([['W1', 'gas']]);
+    expect(wb.values('Werken', 'A5')).toEqual([['onder de tabel']]);
+  });
+
+  it('records every sync with the bytes it sent and received, and refuses more than the limit', async () => {
+    const { wb, Excel } = setup();
+    wb.payloadLimitBytes = 1000;
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('Notities').getRange('A10:B10');
+      range.values = [['abc', 'def']];
+      await context.sync();
+      range.load('values');
+      await context.sync();
+      context.workbook.worksheets.getItem('Notities').getRange('A20').values = [['x'.repeat(2000)]];
+      await expect(context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    });
+    expect(wb.syncLog).toEqual([
+      { ops: 3, requestBytes: JSON.stringify([['abc', 'def']]).length, responseBytes: 0 },
+      { ops: 1, requestBytes: 0, responseBytes: JSON.stringify([['abc', 'def']]).length },
+      { ops: 3, requestBytes: 2006, responseBytes: 0 },
+    ]);
+    expect(wb.values('Notities', 'A20')).toEqual([['']]);
+  });
+
+  it('calls change and selection handlers after the sync, with the address that changed', async () => {
+    const { wb, Excel } = setup();
+    const seen: unknown[] = [];
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken');
+      table.onChanged.add(async (e) => void seen.push(['changed', e.address, e.changeType]));
+      table.onSelectionChanged.add(async (e) => void seen.push(['selected', e.address, e.isInsideTable]));
+      await context.sync();
+      table.getDataBodyRange().getCell(0, 1).values = [['warmtenet']];
+      table.getDataBodyRange().getRow(1).select();
+      await context.sync();
+      expect(seen).toEqual([]);
+    });
+    await wb.flushEvents();
+    expect(seen).toEqual([['selected', 'A3:B3', true], ['changed', 'B2', 'RangeEdited']]);
+    expect(wb.eventErrors).toEqual([]);
+  });
+});
