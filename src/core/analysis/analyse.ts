@@ -1,0 +1,94 @@
+/**
+ * The analysis: every pair of works that regels.md calls a meekoppelkans.
+ */
+import Flatbush from 'flatbush';
+import type { Buurt, Meekoppelkans, Regels, Werk } from '../types';
+import { polygonsArea } from '../geometry/planar';
+import { AreaShape } from './areaoverlap';
+import { BuurtIndex } from './buurten';
+import { withinDistance } from './distance';
+import { addMonths, gapDays } from './months';
+import { measurePair, type Item } from './pair';
+import { prepare } from './prepared';
+
+/** Options of `analyse`. */
+export interface AnalyseOptions {
+  /** called now and then with works done and total (not per pair) */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function toItem(w: Werk, regels: Regels): Item {
+  const g = prepare(w.geometry);
+  const area = w.geometry.kind === 'poly' ? new AreaShape(w.geometry.polygons, polygonsArea(w.geometry.polygons)) : null;
+  return {
+    id: w.id, categorie: w.categorie, geometry: w.geometry, g, area,
+    d: w.bufferM ?? regels.afstandM,
+    start: w.start, eind: w.eind, eindPlus: addMonths(w.eind, regels.maxTussentijdMaanden),
+  };
+}
+
+/** bboxes grown by each work's own distance: two works within max(dA, dB) always overlap here */
+function indexItems(items: Item[]): Flatbush | null {
+  if (items.length === 0) return null;
+  const index = new Flatbush(items.length);
+  for (const it of items) index.add(it.g.minX - it.d, it.g.minY - it.d, it.g.maxX + it.d, it.g.maxY + it.d);
+  index.finish();
+  return index;
+}
+
+/** rules 1 and 3 of regels.md, cheapest first */
+function nearInKindAndTime(a: Item, b: Item, regels: Regels): boolean {
+  if (!regels.zelfdeCategorie && a.categorie === b.categorie) return false;
+  return a.start <= b.eindPlus && b.start <= a.eindPlus;
+}
+
+function pairOf(x: Item, y: Item, regels: Regels, buurten: BuurtIndex): Meekoppelkans | null {
+  const [a, b] = x.id < y.id ? [x, y] : [y, x];
+  const d = Math.max(a.d, b.d);
+  if (!withinDistance(a.g, b.g, d)) return null;
+  const m = measurePair(a, b, d, regels);
+  if (!m) return null;
+  return {
+    id: `MK-${a.id}-${b.id}`,
+    werkA: a.id, werkB: b.id, categorieA: a.categorie, categorieB: b.categorie,
+    overlap: Math.round(m.overlap * 100) / 100,
+    eenheid: m.eenheid,
+    tussentijdDagen: gapDays(a.start, a.eind, b.start, b.eind),
+    buurten: buurten.touchedBy(m.shared),
+    shared: m.shared,
+  };
+}
+
+/**
+ * Finds every meekoppelkans among the works under the given rules (regels.md): different
+ * categories (unless `zelfdeCategorie`), within the pair's distance (the larger `bufferM`/`afstandM`
+ * of the two), periods within `maxTussentijdMaanden` calendar months, and sharing enough street or
+ * area. Sorted by werkA, then werkB (plain code-unit order).
+ *
+ * @example
+ * analyse(werkboek.werken, werkboek.buurten, DEFAULT_REGELS);
+ * // [{ id: 'MK-W1-W7', werkA: 'W1', werkB: 'W7', overlap: 84.3, eenheid: 'm', tussentijdDagen: 0, buurten: ['0111'], ... }]
+ */
+export function analyse(werken: Werk[], buurten: Buurt[], regels: Regels, opts: AnalyseOptions = {}): Meekoppelkans[] {
+  const items = werken.map((w) => toItem(w, regels));
+  const index = indexItems(items);
+  const buurtIndex = new BuurtIndex(buurten);
+  const out: Meekoppelkans[] = [];
+  const total = items.length;
+  const step = Math.max(1, Math.ceil(total / 100));
+  for (let i = 0; i < total && index; i++) {
+    const a = items[i];
+    const near = index.search(a.g.minX - a.d, a.g.minY - a.d, a.g.maxX + a.d, a.g.maxY + a.d);
+    for (const j of near) {
+      // each unordered pair once
+      if (j <= i || !nearInKindAndTime(a, items[j], regels)) continue;
+      const mk = pairOf(a, items[j], regels, buurtIndex);
+      if (mk) out.push(mk);
+    }
+    if (opts.onProgress && (i + 1) % step === 0) opts.onProgress(i + 1, total);
+  }
+  opts.onProgress?.(total, total);
+  return out.sort((p, q) => byId(p.werkA, q.werkA) || byId(p.werkB, q.werkB));
+}
