@@ -115,7 +115,8 @@ function sheetTables(sheet: Worksheet): TableInfo[] {
     result.push({
       name: model.name ?? model.displayName ?? '',
       range: decodeRef(ref),
-      headerRows: model.headerRow === false ? 0 : 1,
+      // exceljs reads a missing headerRowCount as "no header", but Excel's default (and the werkboek's need) is one
+      headerRows: 1,
       totalsRows: model.totalsRow ? 1 : 0,
     });
   }
@@ -128,7 +129,6 @@ interface LoadedTable {
   displayName?: string;
   tableRef?: string;
   ref?: string;
-  headerRow?: boolean;
   totalsRow?: boolean;
 }
 
