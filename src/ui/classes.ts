@@ -1,5 +1,6 @@
 /** Choropleth classes for a numeric Buurten column: quantile breaks, a colour per class. Pure. */
 import type { CellValue } from '../core/types';
+import { cellToNumber, isEmptyCell } from '../core/werkboek/cells';
 
 /** ColorBrewer YlGnBu, readable for the common forms of colour blindness */
 export const CHOROPLETH_KLEUREN = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
@@ -12,14 +13,11 @@ export interface Klasse {
   kleur: string;
 }
 
-/** A number from a cell, or null: numbers and numeric text count, the rest does not. */
+/** A number from a cell (numbers and numeric text, read the Dutch way by the werkboek model), or null. */
 export function numberOf(v: CellValue | undefined): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.trim().replace(',', '.'));
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
+  if (isEmptyCell(v)) return null;
+  const n = cellToNumber(v);
+  return n.ok ? n.value : null;
 }
 
 /**

@@ -1,0 +1,185 @@
+/**
+ * The Koppelkaart UI, the same in the task pane and the standalone page: toolbar, progress, map,
+ * layers with legend, filters, the list of meekoppelkansen and a pair's detail. The host (Excel or
+ * the page) brings the workbook and takes the results; this class only shows and edits.
+ */
+import 'leaflet/dist/leaflet.css';
+import './ui.css';
+import type { RawWerkboek } from '../core/types';
+import { Kaart, type Selectie } from '../map/kaart';
+import { GEANNULEERD, startAnalyse, type AnalyseResultaat, type AnalyseRun, type WorkerFactory } from '../worker/analysis-client';
+import type { PlannerVelden } from '../worker/kaart-model';
+import { clear, el } from './dom';
+import { FilterPaneel } from './filters-panel';
+import { GEEN_FILTER, applyFilter, filterKeuzes, type Filter, type Zichtbaar } from './filter';
+import { Legenda } from './legend';
+import type { KaartModel } from './model';
+import { paarDetail } from './pair-detail';
+import { PaarLijst } from './pair-list';
+import { Voortgang } from './progress';
+import { installTestHook } from './test-hook';
+
+export interface AppOpties {
+  /** load the PDOK base map (default true) */
+  basemap?: boolean;
+  /** a work or pair was clicked on the map or chosen in the list (Excel selects its row) */
+  onSelect?: (s: Selectie) => void;
+  /** the planner changed a pair's status or notitie in the list */
+  onEdit?: (id: string, velden: PlannerVelden) => void;
+  worker?: WorkerFactory;
+}
+
+export type AppState = 'leeg' | 'bezig' | 'klaar' | 'fout';
+
+export class KoppelkaartApp {
+  readonly kaart: Kaart;
+  readonly toolbar: HTMLElement;
+  private readonly status = el('p', { class: 'kk-status', id: 'app-status', role: 'status', 'aria-live': 'polite' });
+  private readonly tellingen = el('p', { class: 'kk-tellingen', id: 'tellingen' });
+  private readonly voortgang: Voortgang;
+  private readonly filters: FilterPaneel;
+  private readonly legenda: Legenda;
+  private readonly lijst: PaarLijst;
+  private readonly detail = el('div', { class: 'kk-detail-blok' });
+  private readonly lijstKop = el('summary', {}, 'Meekoppelkansen');
+  private run: AnalyseRun | null = null;
+  private filter: Filter = GEEN_FILTER;
+  private zichtbaar: Zichtbaar | null = null;
+  state: AppState = 'leeg';
+  resultaat: AnalyseResultaat | null = null;
+
+  constructor(root: HTMLElement, private readonly opties: AppOpties = {}) {
+    const mapEl = el('div', { class: 'kk-kaart', id: 'kaart', role: 'region', 'aria-label': 'Kaart met werken en meekoppelkansen' });
+    this.voortgang = new Voortgang(() => this.cancel());
+    this.filters = new FilterPaneel((f) => this.setFilter(f));
+    this.lijst = new PaarLijst({ onSelect: (id) => this.select({ soort: 'paar', id }, true), onEdit: (id, v) => this.edit(id, v) });
+    this.toolbar = el('div', { class: 'kk-toolbar' });
+    const paneel = el('aside', { class: 'kk-paneel' },
+      this.tellingen,
+      el('details', { class: 'kk-sectie', id: 'sectie-lijst', open: '' }, this.lijstKop, this.detail, this.lijst.element),
+      el('details', { class: 'kk-sectie', id: 'sectie-filters' }, el('summary', {}, 'Filters'), this.filters.element),
+      el('details', { class: 'kk-sectie', id: 'sectie-lagen' }, el('summary', {}, 'Lagen en legenda'), (this.legenda = this.makeLegenda()).element),
+    );
+    root.appendChild(el('div', { class: 'kk-app' },
+      el('div', { class: 'kk-balk' }, this.toolbar, this.status), this.voortgang.element,
+      el('div', { class: 'kk-werkvlak' }, mapEl, paneel)));
+    this.kaart = new Kaart(mapEl, {
+      basemap: opties.basemap,
+      onSelect: (s) => this.select(s, false),
+      onBasemapUnavailable: () => this.setStatus('Achtergrondkaart niet bereikbaar: de kaart toont alleen de buurtgrenzen.'),
+    });
+    installTestHook(this);
+  }
+
+  /** Shows a line of status text. */
+  setStatus(text: string): void {
+    this.status.textContent = text;
+  }
+
+  /** Analyses a workbook in the worker and shows the result; null when cancelled or failed. */
+  async analyse(raw: RawWerkboek): Promise<AnalyseResultaat | null> {
+    this.run?.cancel();
+    this.state = 'bezig';
+    this.voortgang.show('Starten', 0);
+    const run = (this.run = startAnalyse(raw, (fase, f) => this.voortgang.show(fase, f), this.opties.worker));
+    try {
+      const r = await run.resultaat;
+      if (this.run !== run) return null;
+      this.show(r);
+      return r;
+    } catch (error) {
+      if (this.run !== run) return null;
+      const melding = error instanceof Error ? error.message : String(error);
+      this.state = melding === GEANNULEERD ? (this.resultaat ? 'klaar' : 'leeg') : 'fout';
+      this.setStatus(melding);
+      return null;
+    } finally {
+      if (this.run === run) {
+        this.run = null;
+        this.voortgang.hide();
+      }
+    }
+  }
+
+  /** Stops a running analysis. */
+  cancel(): void {
+    this.run?.cancel();
+  }
+
+  /** Selects a work or pair from outside (a row chosen in Excel): highlight, zoom, detail. */
+  selectFromHost(s: Selectie): void {
+    this.select(s, false, true);
+  }
+
+  /** The model now shown, with the planner's edits applied. */
+  get model(): KaartModel | null {
+    return this.resultaat?.model ?? null;
+  }
+
+  private show(r: AnalyseResultaat): void {
+    this.resultaat = r;
+    this.state = 'klaar';
+    const m = r.model;
+    this.kaart.setModel(m);
+    this.legenda.setInhoud({
+      kolommen: m.numericColumns,
+      categorieen: [...new Set(m.werken.map((w) => w.categorie))].sort(),
+      themas: [...new Set(m.koppelkansen.map((k) => k.thema))].sort(),
+    });
+    this.filters.setKeuzes(filterKeuzes(m));
+    clear(this.detail);
+    this.setFilter(this.filters.filter());
+    const fouten = m.problems.filter((p) => p.ernst === 'fout').length;
+    this.setStatus(`${m.paren.length} meekoppelkansen gevonden in ${m.werken.length} werken` +
+      (fouten ? `; ${fouten} rijen met een fout (zie Controle).` : '.'));
+  }
+
+  private setFilter(f: Filter): void {
+    const m = this.model;
+    this.filter = f;
+    if (!m) return;
+    this.zichtbaar = applyFilter(m, f);
+    this.kaart.setZichtbaar(this.zichtbaar);
+    const paren = m.paren.filter((p) => this.zichtbaar!.paren.has(p.id));
+    this.lijst.setParen(paren);
+    this.lijstKop.textContent = `Meekoppelkansen (${paren.length})`;
+    const z = this.zichtbaar;
+    this.tellingen.textContent = `${z.werken.size} werken · ${z.paren.size} meekoppelkansen · ${z.koppelkansen.size} koppelkansen · ${z.buurten.size} buurten`;
+    Object.assign(this.tellingen.dataset, {
+      werken: String(z.werken.size), paren: String(z.paren.size), koppelkansen: String(z.koppelkansen.size), buurten: String(z.buurten.size),
+    });
+  }
+
+  private select(s: Selectie, zoom: boolean, fromHost = false): void {
+    const m = this.model;
+    if (!m) return;
+    if (zoom || fromHost) {
+      if (s.soort === 'paar') this.kaart.zoomToPaar(s.id);
+      else this.kaart.zoomToWerk(s.id);
+    } else this.kaart.highlight(s);
+    clear(this.detail);
+    if (s.soort === 'paar') {
+      const p = m.paren.find((x) => x.id === s.id);
+      const byId = new Map(m.werken.map((w) => [w.id, w]));
+      if (p) this.detail.appendChild(paarDetail(p, (id) => byId.get(id)));
+      this.lijst.select(s.id);
+    } else this.lijst.select(null);
+    if (!fromHost) this.opties.onSelect?.(s);
+  }
+
+  private edit(id: string, velden: PlannerVelden): void {
+    const p = this.model?.paren.find((x) => x.id === id);
+    if (!p) return;
+    p.status = velden.status;
+    p.notitie = velden.notitie;
+    this.kaart.updatePaar(p);
+    this.opties.onEdit?.(id, velden);
+  }
+
+  private makeLegenda(): Legenda {
+    return new Legenda({
+      onLaag: (naam, aan) => this.kaart.showLaag(naam, aan),
+      onChoropleth: (kolom) => this.kaart.setChoropleth(kolom),
+    });
+  }
+}

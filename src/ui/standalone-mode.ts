@@ -1,0 +1,101 @@
+/**
+ * The standalone page (no Excel): open an .xlsx by file picker or drag and drop, analyse it, edit
+ * statuses and notes in the list, save the annotated workbook as a new .xlsx download.
+ * Opens the bundled demo workbook when started without a file.
+ */
+import type { RawWerkboek } from '../core/types';
+import type { PlannerVelden } from '../worker/kaart-model';
+import { KoppelkaartApp } from './app';
+import { el } from './dom';
+
+export const DEMO_WERKBOEK = 'assets/koppelkaart-demo-utrecht.xlsx';
+
+interface Geopend {
+  naam: string;
+  bytes: Uint8Array;
+  raw: RawWerkboek;
+}
+
+/** Starts the standalone page in `root`; `?achtergrond=uit` leaves out the base map, `?leeg` the demo. */
+export function startStandalone(root: HTMLElement, location: Location = window.location): KoppelkaartApp {
+  const params = new URLSearchParams(location.search);
+  const edits = new Map<string, PlannerVelden>();
+  const app = new KoppelkaartApp(root, {
+    basemap: params.get('achtergrond') !== 'uit',
+    onEdit: (id, v) => edits.set(id, v),
+  });
+  let geopend: Geopend | null = null;
+
+  const input = el('input', { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', id: 'bestand', hidden: '' });
+  const open = el('button', { type: 'button', class: 'kk-knop', id: 'openen' }, 'Openen…');
+  const analyseer = el('button', { type: 'button', class: 'kk-knop-stil', id: 'opnieuw', disabled: '' }, 'Analyseer');
+  const opslaan = el('button', { type: 'button', class: 'kk-knop-stil', id: 'opslaan', disabled: '' }, 'Opslaan als…');
+  app.toolbar.append(open, analyseer, opslaan, input);
+
+  const load = async (naam: string, data: ArrayBuffer) => {
+    app.setStatus(`${naam} openen…`);
+    try {
+      const bytes = new Uint8Array(data);
+      const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
+      const raw = await readXlsx(bytes.slice());
+      performance.mark('kk-werkboek-geladen');
+      geopend = { naam, bytes, raw };
+      edits.clear();
+      analyseer.disabled = false;
+      const r = await app.analyse(raw);
+      opslaan.disabled = !r;
+    } catch (error) {
+      app.setStatus(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  open.addEventListener('click', () => input.click());
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (file) await load(file.name, await file.arrayBuffer());
+    input.value = '';
+  });
+  root.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    root.classList.add('kk-sleep');
+  });
+  root.addEventListener('dragleave', () => root.classList.remove('kk-sleep'));
+  root.addEventListener('drop', async (e) => {
+    e.preventDefault();
+    root.classList.remove('kk-sleep');
+    const file = e.dataTransfer?.files[0];
+    if (file) await load(file.name, await file.arrayBuffer());
+  });
+  analyseer.addEventListener('click', async () => {
+    if (geopend) await app.analyse(geopend.raw);
+  });
+  opslaan.addEventListener('click', async () => {
+    if (!geopend || !app.resultaat) return;
+    await save(app, geopend, edits);
+  });
+
+  if (!params.has('leeg')) {
+    void fetch(DEMO_WERKBOEK)
+      .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`${res.status}`))))
+      .then((data) => load('koppelkaart-demo-utrecht.xlsx', data))
+      .catch(() => app.setStatus('Open een werkboek (.xlsx) met de knop Openen of sleep het hierheen.'));
+  } else app.setStatus('Open een werkboek (.xlsx) met de knop Openen of sleep het hierheen.');
+  return app;
+}
+
+async function save(app: KoppelkaartApp, geopend: Geopend, edits: ReadonlyMap<string, PlannerVelden>): Promise<void> {
+  app.setStatus('Opslaan…');
+  try {
+    const { annotatedXlsx } = await import(/* webpackChunkName: "save-xlsx" */ './save-xlsx');
+    const out = await annotatedXlsx(geopend.bytes, geopend.raw, app.resultaat!, edits);
+    const blob = new Blob([out.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const a = el('a', { href: URL.createObjectURL(blob), download: geopend.naam.replace(/(\.xlsx)?$/i, '-koppelkaart.xlsx') });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    app.setStatus(['Opgeslagen als nieuw bestand.', ...out.notices].join(' '));
+  } catch (error) {
+    app.setStatus(`Opslaan mislukt: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * `window.__koppelkaart`: a small read-only view for the browser tests and the benchmark, so they
+ * check what the planner sees (features drawn per layer, the map's view) without reaching inside.
+ */
+import type { KoppelkaartApp } from './app';
+
+export interface TestHook {
+  state(): string;
+  counts(): Record<string, number>;
+  view(): { zoom: number; center: [number, number]; bounds: [number, number, number, number] };
+  paren(): { id: string; status: string; notitie: string }[];
+  pan(dx: number, dy: number): void;
+}
+
+declare global {
+  interface Window {
+    __koppelkaart?: TestHook;
+  }
+}
+
+export function installTestHook(app: KoppelkaartApp): void {
+  if (typeof window === 'undefined') return;
+  window.__koppelkaart = {
+    state: () => app.state,
+    counts: () => app.kaart.counts(),
+    view: () => {
+      const map = app.kaart.map;
+      const c = map.getCenter();
+      const b = map.getBounds();
+      return { zoom: map.getZoom(), center: [c.lng, c.lat], bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+    },
+    paren: () => (app.model?.paren ?? []).map((p) => ({ id: p.id, status: p.status, notitie: p.notitie })),
+    pan: (dx, dy) => app.kaart.map.panBy([dx, dy], { animate: false }),
+  };
+}
