@@ -211,9 +211,12 @@ function refresh(slots: Slot[], carried: CellValue[], cells: Record<string, Cell
 function expire(slots: Slot[], carried: CellValue[], changes: MeekoppelkansenChanges): CellValue[] | undefined {
   const status = slots.findIndex((s) => s.name === 'status');
   const vorige = slots.findIndex((s) => s.name === VORIGE_STATUS_COLUMN);
+  // a vervallen the add-in set stands for the status it parked in vorige_status
+  const parked = statusOf(carried[status]) === 'vervallen' && !isEmptyCell(carried[vorige]);
+  const planned = parked ? carried[vorige] : carried[status];
   const input = slots.some((s, j) => {
     if (s.name !== undefined && ADDIN.has(s.name)) return false;
-    return j === status ? !isEmptyCell(carried[j]) && statusOf(carried[j]) !== 'nieuw' : !isEmptyCell(carried[j]);
+    return j === status ? !isEmptyCell(planned) && statusOf(planned) !== 'nieuw' : !isEmptyCell(carried[j]);
   });
   if (!input) {
     changes.removed++;

@@ -91,6 +91,16 @@ describe('mergeMeekoppelkansen', () => {
     expect(mergeMeekoppelkansen(asRaw(t), [], WERKEN).changes).toMatchObject({ unchanged: 2, vervallen: 0 });
   });
 
+  it('removes a vervallen row once the planner has cleared the input it was kept for', () => {
+    const first = mergeMeekoppelkansen(undefined, [pair('W1', 'W2')], WERKEN);
+    set(first, 'MK-W1-W2', 'notitie', 'even bellen');
+    const gone = mergeMeekoppelkansen(asRaw(first), [], WERKEN);
+    set(gone, 'MK-W1-W2', 'notitie', null);
+    const t = mergeMeekoppelkansen(asRaw(gone), [], WERKEN);
+    expect(t.rows).toEqual([]);
+    expect(t.changes).toMatchObject({ removed: 1 });
+  });
+
   it("restores the planner's status when a vervallen pair qualifies again", () => {
     const first = mergeMeekoppelkansen(undefined, [pair('W1', 'W2')], WERKEN);
     set(first, 'MK-W1-W2', 'status', 'afgesproken');
