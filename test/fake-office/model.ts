@@ -270,6 +270,23 @@ export class FakeWorkbook {
     }
   }
 
+  /**
+   * Types values into cells as a planner does (numbers stay numbers, text stays text; `null`
+   * empties a cell) and tells the change handlers.
+   */
+  edit(sheetName: string, address: string, values: SeedValue[][]): void {
+    const sheet = this.sheet(sheetName) ?? fail(sheetName);
+    const box = parseBox(address) ?? fail(address);
+    values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        const cell = seedCell(value);
+        if (cell) sheet.grid.set(box.row + i, box.col + j, { ...cell, fmt: sheet.grid.get(box.row + i, box.col + j).fmt });
+        else sheet.grid.clear(box.row + i, box.col + j);
+      }),
+    );
+    this.fireChanged(sheet, box);
+  }
+
   /** Moves the selection and tells the handlers, as a click in Excel does. */
   select(sheet: SheetModel, box: Box): void {
     this.selection = { sheet, box };

@@ -1,0 +1,131 @@
+/**
+ * Reading the werkboek out of the open workbook: the Excel tables by name (as planners name them:
+ * case, spaces, underscores, accents and a `tbl` prefix ignored), else a sheet of that name with
+ * its used range, first row as header.
+ */
+import type { CellValue, RawTable, RawWerkboek } from '../core/types';
+import type { TableName } from '../core/werkboek/columns';
+import { matchTableName } from '../core/werkboek/headers';
+import { type BatchOptions, DEFAULT_MAX_READ_CELLS } from './batch';
+import { type Block, loadBlocks } from './blocks';
+
+/** The roles of RawWerkboek and the table each is read from. */
+const ROLES: ReadonlyArray<[keyof RawWerkboek, TableName]> = [
+  ['buurten', 'Buurten'],
+  ['werken', 'Werken'],
+  ['koppelkansen', 'Koppelkansen'],
+  ['regels', 'Regels'],
+  ['meekoppelkansen', 'Meekoppelkansen'],
+];
+
+/** Where a werkboek table lives: an Excel table, or a sheet whose used range is read. */
+export interface TableSource {
+  role: TableName;
+  sheet: string;
+  /** the Excel table's name, undefined for a sheet read as a whole */
+  table?: string;
+}
+
+/** The workbook's tables and sheets by name, in workbook order. */
+export interface WorkbookIndex {
+  tables: { name: string; sheet: string }[];
+  sheets: string[];
+}
+
+/** Loads the names of every table (with its sheet) and every sheet, in one sync. */
+export async function indexWorkbook(context: Excel.RequestContext): Promise<WorkbookIndex> {
+  const tables = context.workbook.tables.load('items/name, items/worksheet/name');
+  const sheets = context.workbook.worksheets.load('items/name');
+  await context.sync();
+  return {
+    tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    sheets: sheets.items.map((s) => s.name),
+  };
+}
+
+/**
+ * The source of each werkboek table: the first Excel table whose name means it, else the first
+ * sheet whose name does. The add-in's own outputs (Meekoppelkansen, Controle) are only ever tables:
+ * a planner's sheet that happens to carry that name is not ours to read or write.
+ */
+export function locateTables(index: WorkbookIndex): Map<TableName, TableSource> {
+  const found = new Map<TableName, TableSource>();
+  for (const t of index.tables) {
+    const role = matchTableName(t.name);
+    if (role && !found.has(role)) found.set(role, { role, sheet: t.sheet, table: t.name });
+  }
+  for (const sheet of index.sheets) {
+    const role = matchTableName(sheet);
+    if (role && role !== 'Meekoppelkansen' && role !== 'Controle' && !found.has(role)) found.set(role, { role, sheet });
+  }
+  return found;
+}
+
+/** Queues the load of a source's whole range (table range, or the sheet's used values). */
+function sourceRange(context: Excel.RequestContext, source: TableSource): Excel.Range {
+  const range = source.table
+    ? context.workbook.tables.getItem(source.table).getRange()
+    : context.workbook.worksheets.getItem(source.sheet).getUsedRangeOrNullObject(true);
+  return range.load('rowIndex, columnIndex, rowCount, columnCount');
+}
+
+/**
+ * Reads the given sources into RawTables: two syncs for the ranges' places, then as many as the
+ * cell budget needs for their values. A sheet without values gives no table.
+ */
+export async function readSources(context: Excel.RequestContext, sources: TableSource[], options: BatchOptions = {}): Promise<Map<TableName, RawTable>> {
+  const ranges = sources.map((s) => sourceRange(context, s));
+  await context.sync();
+  const present = sources.map((s, i) => ({ source: s, range: ranges[i] })).filter(({ range }) => !range.isNullObject);
+  const blocks: Block[] = present.map(({ source, range }) => ({
+    sheet: source.sheet,
+    row: range.rowIndex,
+    col: range.columnIndex,
+    rowCount: range.rowCount,
+    colCount: range.columnCount,
+  }));
+  const cells = await loadBlocks(context, blocks, options.maxReadCells ?? DEFAULT_MAX_READ_CELLS);
+  const out = new Map<TableName, RawTable>();
+  present.forEach(({ source }, i) => out.set(source.role, toRawTable(source, blocks[i], cells[i])));
+  return out;
+}
+
+function toRawTable(source: TableSource, block: Block, cells: CellValue[][]): RawTable {
+  const [header = [], ...rows] = cells;
+  return {
+    name: source.table ?? source.sheet,
+    sheet: source.sheet,
+    headerRow: block.row + 1,
+    firstColumn: block.col + 1,
+    headers: header.map(headerText),
+    rows,
+    isTable: source.table !== undefined,
+  };
+}
+
+function headerText(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'object') return value.error;
+  return String(value);
+}
+
+/**
+ * Reads Buurten, Werken, Koppelkansen, Regels and the add-in's own Meekoppelkansen table from the
+ * open workbook, as werkboek.md says. Geometry continued in `geometrie_2`, ... arrives as columns
+ * (the model joins them); dates arrive as serial numbers; error cells as `{ error }`.
+ *
+ * @example
+ * const raw = await Excel.run((context) => readWerkboekFromExcel(context));
+ * const werkboek = readWerkboek(raw);
+ */
+export async function readWerkboekFromExcel(context: Excel.RequestContext, options: BatchOptions = {}): Promise<RawWerkboek> {
+  const located = locateTables(await indexWorkbook(context));
+  const sources = ROLES.map(([, name]) => located.get(name)).filter((s): s is TableSource => s !== undefined);
+  const tables = await readSources(context, sources, options);
+  const raw: RawWerkboek = {};
+  for (const [role, name] of ROLES) {
+    const table = tables.get(name);
+    if (table) raw[role] = table;
+  }
+  return raw;
+}

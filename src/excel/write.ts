@@ -1,0 +1,183 @@
+/**
+ * Writing the results back into the planner's workbook: the Meekoppelkansen table (merged with the
+ * planner's notes), the `meekoppelkansen` column of Werken and the Controle table. Nothing else in
+ * the workbook is touched. One sync reads where things are, one sync makes the structure (sheets,
+ * tables, columns, rows, number formats), and the values follow in as few syncs as the byte
+ * budget allows.
+ */
+import type { Meekoppelkans, RawTable, RawWerkboek, RowProblem, Werk } from '../core/types';
+import type { TableName } from '../core/werkboek/columns';
+import { controleRows } from '../core/werkboek/read';
+import { EXCEL_NUMBER_FORMATS, type MeekoppelkansenChanges, mergeMeekoppelkansen } from '../core/werkboek/meekoppelkansen';
+import { meekoppelkansenColumn } from '../core/werkboek/meekoppelkansen-kolom';
+import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, type WritePiece, chunkRows, jsonBytes, syncPacked } from './batch';
+import { type OwnTablePlace, planOwnTable } from './own-table';
+import { type TableSource, type WorkbookIndex, indexWorkbook, locateTables, readSources } from './read';
+
+/** What `writeResults` needs: this run's outcome and the werkboek it was computed from. */
+export interface Results {
+  pairs: readonly Meekoppelkans[];
+  /** the works the pairs were found in (`readWerkboek(raw).werken`) */
+  werken: readonly Werk[];
+  problems: readonly RowProblem[];
+  /** the RawWerkboek that was analysed (its Werken table places the meekoppelkansen column) */
+  existing: RawWerkboek;
+}
+
+/** What `writeResults` did. */
+export interface WriteReport {
+  /** sheet and table of the Meekoppelkansen written, and what changed in it */
+  meekoppelkansen: { sheet: string; table: string; changes: MeekoppelkansenChanges };
+  controle: { sheet: string; table: string; rows: number };
+  /** whether the meekoppelkansen column of Werken was written */
+  werkenColumn: boolean;
+  /** Dutch notes for the planner (another sheet name used, Werken changed meanwhile, ...) */
+  meldingen: string[];
+}
+
+const CONTROLE_FORMATS = ['@', null, '@', '@', '@'];
+
+/** A free sheet name: `base`, else `base (2)`, `base (3)`, ... */
+function freeSheetName(base: string, sheets: readonly string[]): string {
+  const taken = new Set(sheets.map((s) => s.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  let n = 2;
+  while (taken.has(`${base} (${n})`.toLowerCase())) n++;
+  return `${base} (${n})`;
+}
+
+/** Where an own table goes: in place when our table exists, else on a new sheet (never a planner's). */
+function placeOf(role: TableName, table: RawTable | undefined, index: WorkbookIndex, meldingen: string[]): OwnTablePlace {
+  if (table) return { existing: table };
+  const sheet = freeSheetName(role, index.sheets);
+  if (sheet !== role) {
+    meldingen.push(`Het blad "${role}" is van u en blijft zoals het is; Koppelkaart schrijft de tabel ${role} op het nieuwe blad "${sheet}".`);
+  }
+  index.sheets.push(sheet);
+  return { create: { sheet, newSheet: true } };
+}
+
+interface Shape {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  rowCount: number;
+  headers: string[];
+}
+
+/** Where a table is now and its header row, in one sync (its body is not read). */
+async function readShape(context: Excel.RequestContext, source: TableSource): Promise<Shape> {
+  const range = source.table
+    ? context.workbook.tables.getItem(source.table).getRange()
+    : context.workbook.worksheets.getItem(source.sheet).getUsedRange(true);
+  range.load('rowIndex, columnIndex, rowCount');
+  const header = range.getRow(0).load('values');
+  await context.sync();
+  return {
+    sheet: source.sheet,
+    headerRow: range.rowIndex + 1,
+    firstColumn: range.columnIndex + 1,
+    rowCount: range.rowCount - 1,
+    headers: header.values[0].map((v) => String(v)),
+  };
+}
+
+/** Whether Werken still is the table that was analysed (the planner may have edited it since). */
+function sameShape(now: Shape | undefined, then: RawTable): boolean {
+  return now !== undefined && now.sheet === then.sheet && now.headerRow === then.headerRow && now.firstColumn === then.firstColumn
+    && now.rowCount === then.rows.length && then.headers.every((h, i) => now.headers[i] === h);
+}
+
+/** The meekoppelkansen column of Werken: header when new, '@' format, changed values only. */
+function werkenColumnWrite(werken: RawTable, results: Results, maxBytes: number): { structure: (c: Excel.RequestContext) => void; pieces: WritePiece[] } {
+  const write = meekoppelkansenColumn(werken, results.werken, results.pairs);
+  const col = write.columnIndex ?? werken.headers.length;
+  const top = werken.headerRow - 1;
+  const left = werken.firstColumn - 1 + col;
+  const n = werken.rows.length;
+  const structure = (context: Excel.RequestContext): void => {
+    const ws = context.workbook.worksheets.getItem(werken.sheet);
+    if (write.columnIndex === undefined) {
+      if (werken.isTable) context.workbook.tables.getItem(werken.name).columns.add(undefined, undefined, write.header);
+      else ws.getRangeByIndexes(top, left, 1, 1).values = [[write.header]];
+    }
+    if (n > 0) (ws.getRangeByIndexes(top + 1, left, n, 1) as unknown as { numberFormat: string }).numberFormat = '@';
+  };
+  const cells = write.values.map((v, i) => {
+    const old = write.columnIndex === undefined ? null : (werken.rows[i][write.columnIndex] ?? null);
+    return [(old ?? '') === (v ?? '') ? null : (v ?? '')];
+  });
+  const pieces = chunkRows(cells, maxBytes)
+    .filter((chunk) => chunk.rows.some(([v]) => v !== null))
+    .map((chunk) => ({
+      bytes: jsonBytes(chunk.rows),
+      queue: (context: Excel.RequestContext) => {
+        const range = context.workbook.worksheets.getItem(werken.sheet).getRangeByIndexes(top + 1 + chunk.start, left, chunk.rows.length, 1);
+        range.values = chunk.rows as string[][];
+      },
+    }));
+  return { structure, pieces };
+}
+
+/**
+ * Writes a run's results into the open workbook, as werkboek.md says: the Meekoppelkansen table on
+ * its own sheet (created when missing, updated in place when present, planner columns kept, new
+ * pairs `nieuw`, gone pairs with planner input `vervallen`), the meekoppelkansen column of Werken,
+ * and the Controle table with one row per problem. A sheet named Meekoppelkansen or Controle that
+ * holds no table of ours is never written: another sheet name is used and a melding says so.
+ *
+ * @example
+ * const raw = await Excel.run((context) => readWerkboekFromExcel(context));
+ * const werkboek = readWerkboek(raw);
+ * const { pairs } = analyse(werkboek);
+ * const report = await Excel.run((context) => writeResults(context, { pairs, werken: werkboek.werken, problems: werkboek.problems, existing: raw }));
+ */
+export async function writeResults(context: Excel.RequestContext, results: Results, options: BatchOptions = {}): Promise<WriteReport> {
+  const maxBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  const meldingen: string[] = [];
+  const index = await indexWorkbook(context);
+  const located = locateTables(index);
+  const own = (['Meekoppelkansen', 'Controle'] as TableName[]).map((role) => located.get(role)).filter((s): s is TableSource => s !== undefined);
+  // our own tables are read fresh, so a note typed during the analysis is kept too
+  const now = await readSources(context, own, options);
+  const werkenNow = located.get('Werken');
+  const werkenShape = werkenNow ? await readShape(context, werkenNow) : undefined;
+
+  const merged = mergeMeekoppelkansen(now.get('Meekoppelkansen'), results.pairs, results.werken);
+  const mkPlace = placeOf('Meekoppelkansen', now.get('Meekoppelkansen'), index, meldingen);
+  const mk = planOwnTable(mkPlace, {
+    name: 'existing' in mkPlace ? mkPlace.existing.name : 'Meekoppelkansen',
+    headers: merged.headers,
+    rows: merged.rows,
+    formats: merged.formats.map((f) => (f === null ? null : EXCEL_NUMBER_FORMATS[f])),
+    match: 'id',
+  }, merged.rows.length - merged.changes.added, maxBytes);
+
+  const [controleHeader, ...controleBody] = controleRows(results.problems);
+  const ctPlace = placeOf('Controle', now.get('Controle'), index, meldingen);
+  const ct = planOwnTable(ctPlace, {
+    name: 'existing' in ctPlace ? ctPlace.existing.name : 'Controle',
+    headers: controleHeader.map(String),
+    rows: controleBody,
+    formats: CONTROLE_FORMATS,
+    match: 'position',
+  }, 0, maxBytes);
+
+  const analysed = results.existing.werken;
+  const werkenWrite = analysed && sameShape(werkenShape, analysed) ? werkenColumnWrite(analysed, results, maxBytes) : undefined;
+  if (analysed && !werkenWrite) {
+    meldingen.push('De tabel Werken is veranderd tijdens de analyse; de kolom meekoppelkansen wordt bij de volgende analyse bijgewerkt.');
+  }
+
+  mk.structure(context);
+  ct.structure(context);
+  werkenWrite?.structure(context);
+  await context.sync();
+  await syncPacked(context, [...mk.pieces, ...ct.pieces, ...(werkenWrite?.pieces ?? [])], maxBytes);
+  return {
+    meekoppelkansen: { sheet: mk.sheet, table: 'existing' in mkPlace ? mkPlace.existing.name : 'Meekoppelkansen', changes: merged.changes },
+    controle: { sheet: ct.sheet, table: 'existing' in ctPlace ? ctPlace.existing.name : 'Controle', rows: controleBody.length },
+    werkenColumn: werkenWrite !== undefined,
+    meldingen,
+  };
+}
