@@ -1,6 +1,6 @@
 /**
  * Header matching: which column of a RawTable is which known column. Case, spaces, underscores,
- * hyphens and accents do not matter, so `Start datum`, `start_datum` and `Stárt-Datum` all match.
+ * hyphens, other punctuation and accents do not matter, so `Start datum`, `start_datum` and `Stárt-Datum` all match.
  */
 import type { RawTable, RowProblem } from '../types';
 import { type TableDef, type TableName, TABLES } from './columns';
@@ -8,8 +8,8 @@ import { isEmptyCell } from './cells';
 import { meldingen, problem } from './problems';
 
 /**
- * A header or table name reduced to what matters for matching: lower case, no accents, no spaces,
- * underscores or hyphens.
+ * A header or table name reduced to what matters for matching: lower case letters and digits, no
+ * accents; spaces, underscores, hyphens and other punctuation dropped (`Buffer (m)` is `bufferm`).
  *
  * @example
  * normaliseHeader(' Eind-Datum '); // 'einddatum'
@@ -20,7 +20,7 @@ export function normaliseHeader(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[\s_\-\u00a0]+/g, '');
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

@@ -58,19 +58,19 @@ export function readRegels(table: RawTable | undefined): { regels: Regels; probl
   const { items, problems } = readRows(table, TABLES.Regels, 'naam', (r) => {
     const setting = known.get(normaliseHeader(r.key));
     if (setting === undefined) {
-      if (!r.failed) r.report('naam', `Onbekende regel. Gebruik een van: ${names}.`);
+      if (!r.failed) r.report('naam', `Onbekende regel; de rij wordt overgeslagen. Gebruik een van: ${names}.`);
       return undefined;
     }
     const first = firstRij.get(setting.naam);
     if (first !== undefined) {
-      r.report('naam', `De regel ${setting.naam} staat al in rij ${first}; alleen die geldt. Verwijder een van de twee.`);
+      r.report('naam', `De regel ${setting.naam} staat al in rij ${first}; alleen die geldt, deze rij wordt overgeslagen. Verwijder een van de twee.`);
       return undefined;
     }
     firstRij.set(setting.naam, r.rij);
     const waarde = r.cell('waarde') ?? null;
     const parsed = isEmptyCell(waarde) ? bad<number | boolean>('De waarde is leeg.') : setting.parse(waarde);
     if (!parsed.ok) {
-      r.report('waarde', `${parsed.melding} De standaardwaarde ${defaultText(setting.key)} wordt gebruikt.`);
+      r.report('waarde', `${parsed.melding} De rij wordt overgeslagen; de standaardwaarde ${defaultText(setting.key)} geldt.`);
       return undefined;
     }
     return { setting, value: parsed.value };

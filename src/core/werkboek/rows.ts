@@ -157,14 +157,11 @@ export function readRows<T>(
     const reader = new RowReader(table, map, row, table.headerRow + 1 + i);
     const keyText = (reader.key = reader.text(key, true));
     const first = firstRij.get(keyText);
-    if (keyText !== '' && first !== undefined) {
-      reader.report(key, meldingen.duplicateId(keyText, first));
-    } else {
-      if (keyText !== '') firstRij.set(keyText, reader.rij);
-      // read the whole row even after a fout, so the planner sees every problem at once
-      const item = readRow(reader);
-      if (item !== undefined && !reader.failed) items.push(item);
-    }
+    if (keyText !== '' && first !== undefined) reader.report(key, meldingen.duplicateId(keyText, first));
+    else if (keyText !== '') firstRij.set(keyText, reader.rij);
+    // read the whole row even after a fout, so the planner sees every problem at once
+    const item = readRow(reader);
+    if (item !== undefined && !reader.failed) items.push(item);
     if (reader.failed) sayLeftOut(reader.problems);
     problems.push(...reader.problems);
   });

@@ -18,6 +18,7 @@ describe('normaliseHeader', () => {
     expect(normaliseHeader('eind_datum')).toBe('einddatum');
     expect(normaliseHeader('Catégorie')).toBe('categorie');
     expect(normaliseHeader('BUFFER_M')).toBe('bufferm');
+    expect(normaliseHeader('Buffer (m)')).toBe('bufferm');
   });
 });
 

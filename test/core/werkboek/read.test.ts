@@ -162,8 +162,8 @@ describe('readWerkboek: Regels', () => {
     expect(wb.regels).toEqual({ ...DEFAULT_REGELS, minOverlapM2: 50 });
     const found = wb.problems.filter((p) => p.tabel === 'Regels');
     expect(found.map((p) => [p.rij, p.kolom])).toEqual([[2, 'Naam'], [3, 'Waarde'], [4, 'Waarde'], [5, 'Waarde'], [6, 'Waarde'], [8, 'Naam']]);
-    expect(found[1].melding).toMatch(/"ver" is geen getal.* De standaardwaarde 10 wordt gebruikt/);
-    expect(found[4].melding).toMatch(/De standaardwaarde nee wordt gebruikt/);
+    expect(found[1].melding).toMatch(/"ver" is geen getal.* De rij wordt overgeslagen; de standaardwaarde 10 geldt\./);
+    expect(found[4].melding).toMatch(/de standaardwaarde nee geldt/);
     expect(found[5].melding).toMatch(/staat al in rij 7/);
   });
 });
