@@ -223,11 +223,13 @@ export class Kaart {
 
   private paarStijl(p: KaartPaar, selected: boolean): L.CircleMarkerOptions {
     const kleur = statusKleur(p.status);
+    // a shared stretch is drawn bold; a shared area or point only outlined, or it hides the works
+    const gewicht = p.shared.kind === 'line' ? PAAR_GEWICHT : 3;
     return {
       renderer: this.renderers.meekoppelkansen, pane: 'kk-meekoppelkansen',
       color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
-      weight: selected ? PAAR_GEWICHT + 3 : PAAR_GEWICHT, opacity: 0.95, fillOpacity: 0.6,
-      dashArray: p.status === 'vervallen' ? '6 6' : undefined, radius: 8, lineCap: 'butt',
+      weight: selected ? gewicht + 3 : gewicht, opacity: 0.95, fillOpacity: p.shared.kind === 'poly' ? 0.35 : 0.8,
+      dashArray: p.status === 'vervallen' ? '6 6' : undefined, radius: 6, lineCap: 'butt',
     };
   }
 

@@ -62,4 +62,4 @@ export function isAfgerond(status: string): boolean {
 
 export const BUURT_STIJL = { color: '#605e5c', weight: 1, opacity: 0.9, fillOpacity: 0 };
 export const WERK_GEWICHT = 3;
-export const PAAR_GEWICHT = 7;
+export const PAAR_GEWICHT = 6;

@@ -1,0 +1,171 @@
+/**
+ * UI performance in headless Chromium, for `npm run bench` (a benchmark, not a test):
+ * - time from workbook loaded (read from the .xlsx) to map drawn, for the demo workbook and for
+ *   10,000 generated works, split into analysis (in the worker) and drawing;
+ * - frame times while the planner drags the map with 10,000 works drawn;
+ * - the initial JS of the standalone page and the task pane, gzipped.
+ *
+ * @example
+ *   const perf = await measureUiPerf();
+ *   console.log(formatUiPerf(perf));
+ * Run alone: `npx tsx test/e2e/ui-perf.ts`.
+ */
+import ExcelJS from 'exceljs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { generateWerken } from '../../bench/generate';
+import { startHarness, type Harness } from './harness';
+import { waitForAnalysis } from './ui-helpers';
+
+export interface LoadTiming {
+  werken: number;
+  paren: number;
+  /** read .xlsx done → worker result received (reading the tables, analysis, model) */
+  analyseMs: number;
+  /** worker result received → map drawn (layers built, first canvas frame painted) */
+  tekenMs: number;
+  /** workbook loaded → map drawn: the two above */
+  totaalMs: number;
+}
+
+export interface PanTiming {
+  werken: number;
+  frames: number;
+  meanFrameMs: number;
+  p95FrameMs: number;
+  maxFrameMs: number;
+  fps: number;
+}
+
+export interface UiPerf {
+  demo: LoadTiming;
+  tienduizend: LoadTiming;
+  pannen: PanTiming;
+  /** gzipped bytes of the scripts each page loads before any dynamic import */
+  initialJsGzip: { standalone: number; taskpane: number };
+}
+
+const N = 10_000;
+
+/** A workbook with the real Utrecht buurten and `n` generated works (seeded), as .xlsx bytes. */
+export async function generatedWorkbook(n: number, seed = 42): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const buurten = wb.addWorksheet('Buurten');
+  buurten.addRow(['buurtcode', 'buurtnaam', 'wijkcode', 'wijknaam', 'geometrie']);
+  const fc = JSON.parse(readFileSync(join(__dirname, '../../assets/data/buurten.geojson'), 'utf8'));
+  for (const f of fc.features) {
+    const p = f.properties;
+    buurten.addRow([p.buurtcode, p.buurtnaam, p.wijkcode, p.wijknaam, JSON.stringify(f.geometry)]);
+  }
+  const werken = wb.addWorksheet('Werken');
+  werken.addRow(['id', 'categorie', 'eigenaar', 'titel', 'start', 'eind', 'geometrie']);
+  // all works over one Utrecht: the densest map, the hardest to draw and pan
+  for (const w of generateWerken(n, seed, { worksPerTile: n })) {
+    werken.addRow([w.id, w.categorie, 'gemeente', `werk ${w.id}`, w.start, w.eind, w.geometrie]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function loadTiming(page: Page): Promise<LoadTiming> {
+  return page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name, 'mark').at(-1)!.startTime;
+    const [geladen, klaar, getekend] = [at('kk-werkboek-geladen'), at('kk-analyse-klaar'), at('kk-kaart-getekend')];
+    const c = window.__koppelkaart!.counts();
+    return { werken: c.werken, paren: c.meekoppelkansen, analyseMs: klaar - geladen, tekenMs: getekend - klaar, totaalMs: getekend - geladen };
+  });
+}
+
+/** Drags the map `drags` times by 200 px in 20 mouse steps each, recording every frame. */
+async function panTiming(page: Page, drags = 10): Promise<PanTiming> {
+  const box = (await page.locator('#kaart').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < drags; i++) {
+    const dir = i % 2 === 0 ? 1 : -1;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + dir * 200, cy + dir * 60, { steps: 20 });
+    await page.mouse.up();
+  }
+  const times = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__recording = false;
+    return w.__frames;
+  });
+  const deltas = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  const mean = deltas.reduce((s, d) => s + d, 0) / deltas.length;
+  const werken = (await page.evaluate(() => window.__koppelkaart!.counts())).werken;
+  return {
+    werken, frames: deltas.length, meanFrameMs: mean,
+    p95FrameMs: deltas[Math.floor(deltas.length * 0.95)], maxFrameMs: deltas[deltas.length - 1], fps: 1000 / mean,
+  };
+}
+
+/** Gzipped size of the scripts a built page loads itself (not the chunks it imports later). */
+export function initialJsGzip(siteDir: string, pageFile: string): number {
+  const html = readFileSync(join(siteDir, pageFile), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(siteDir, src.replace(/^\//, '')))).length, 0);
+}
+
+/** Measures everything above in one headless Chromium. */
+export async function measureUiPerf(): Promise<UiPerf> {
+  const harness: Harness = await startHarness({ viewport: { width: 1280, height: 800 } });
+  try {
+    const demoPage = await harness.open('index.html?achtergrond=uit');
+    await waitForAnalysis(demoPage);
+    const demo = await loadTiming(demoPage);
+    await demoPage.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'koppelkaart-perf-'));
+    const file = join(dir, `werken-${N}.xlsx`);
+    writeFileSync(file, await generatedWorkbook(N));
+    const page = await harness.open('index.html?achtergrond=uit&leeg');
+    await page.locator('#bestand').setInputFiles(file);
+    await waitForAnalysis(page, 600_000);
+    const tienduizend = await loadTiming(page);
+    const pannen = await panTiming(page);
+    return {
+      demo, tienduizend, pannen,
+      initialJsGzip: { standalone: initialJsGzip(harness.siteDir, 'index.html'), taskpane: initialJsGzip(harness.siteDir, 'taskpane.html') },
+    };
+  } finally {
+    await harness.close();
+  }
+}
+
+/** The figures as a few lines of text. */
+export function formatUiPerf(p: UiPerf): string {
+  const ms = (n: number) => `${n.toFixed(0)} ms`;
+  const load = (l: LoadTiming) => `${ms(l.totaalMs)} (analyse ${ms(l.analyseMs)}, tekenen ${ms(l.tekenMs)}; ${l.werken} werken, ${l.paren} paren)`;
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  return [
+    `UI: werkboek geladen → kaart getekend, demo: ${load(p.demo)}`,
+    `UI: werkboek geladen → kaart getekend, ${N} werken: ${load(p.tienduizend)}`,
+    `UI: pannen met ${p.pannen.werken} werken: gemiddeld ${p.pannen.meanFrameMs.toFixed(1)} ms/frame (${p.pannen.fps.toFixed(0)} fps), p95 ${p.pannen.p95FrameMs.toFixed(1)} ms, max ${p.pannen.maxFrameMs.toFixed(1)} ms over ${p.pannen.frames} frames`,
+    `UI: initiële JS gzip: standalone ${kb(p.initialJsGzip.standalone)}, taakvenster ${kb(p.initialJsGzip.taskpane)}`,
+  ].join('\n');
+}
+
+if (require.main === module) {
+  measureUiPerf().then(
+    (p) => console.log(formatUiPerf(p)),
+    (e) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Meekoppelkans, Werkboek } from '../../src/core/types';
+import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { BLOCKED_LINE, counts, demoVerwachting, view, waitForAnalysis } from './ui-helpers';
+
+const DOCS = join(__dirname, '..', '..', 'docs');
+
+describe('the standalone page on the demo workbook', () => {
+  let harness: Harness;
+  let page: Page;
+  let werkboek: Werkboek;
+  let paren: Meekoppelkans[];
+
+  beforeAll(async () => {
+    ({ werkboek, paren } = await demoVerwachting());
+    harness = await startHarness({ viewport: { width: 1280, height: 800 } });
+    page = await harness.open('index.html');
+    await waitForAnalysis(page);
+  });
+  afterAll(() => harness?.close());
+
+  it('draws every buurt, work, koppelkans and meekoppelkans of the workbook', async () => {
+    await harness.screenshot(page, 'ui-standalone-overzicht');
+    const placed = werkboek.koppelkansen.filter((k) => k.geometry || werkboek.buurten.some((b) => b.code === k.buurtcode));
+    expect(paren.length).toBeGreaterThan(0);
+    await expect(counts(page)).resolves.toEqual({
+      buurten: werkboek.buurten.length,
+      werken: werkboek.werken.length,
+      koppelkansen: placed.length,
+      meekoppelkansen: paren.length,
+    });
+    await expect(page.locator('#paren > li').count()).resolves.toBe(Math.min(500, paren.length));
+  });
+
+  it('follows the filters: leaving out a categorie drops its works and every pair that has one', async () => {
+    const categorie = werkboek.werken[0].categorie;
+    await page.locator('#sectie-filters > summary').click();
+    await page.locator(`#filter-categorieen input[value="${categorie}"]`).uncheck();
+    const c = await counts(page);
+    expect(c.werken).toBe(werkboek.werken.filter((w) => w.categorie !== categorie).length);
+    expect(c.meekoppelkansen).toBe(paren.filter((p) => p.categorieA !== categorie && p.categorieB !== categorie).length);
+    await expect(page.locator('#tellingen').getAttribute('data-paren')).resolves.toBe(String(c.meekoppelkansen));
+    await page.locator('#filter-reset').click();
+    await expect(counts(page)).resolves.toMatchObject({ werken: werkboek.werken.length, meekoppelkansen: paren.length });
+  });
+
+  it('narrows to one wijk (Overvecht): its buurten, and only pairs whose shared part lies there', async () => {
+    const overvecht = werkboek.buurten.filter((b) => b.wijknaam === 'Overvecht').map((b) => b.code);
+    expect(overvecht.length).toBeGreaterThan(0);
+    await page.locator('#filter-wijk').selectOption({ label: 'Overvecht' });
+    const c = await counts(page);
+    expect(c.buurten).toBe(overvecht.length);
+    expect(c.meekoppelkansen).toBe(paren.filter((p) => p.buurten.some((b) => overvecht.includes(b))).length);
+    expect(c.meekoppelkansen).toBeLessThan(paren.length);
+    // the planner's view of Overvecht, first pair opened: the README's picture
+    await page.locator('#paren > li').first().locator('.kk-lijst-kop').click();
+    await page.locator('#paar-detail').waitFor();
+    await page.waitForTimeout(300);
+    const shot = await harness.screenshot(page, 'ui-standalone-overvecht');
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(shot, join(DOCS, 'screenshot.png'));
+    await page.locator('#filter-wijk').selectOption('');
+  });
+
+  it('zooms to a pair when its list item is clicked, and shows both works on a timeline', async () => {
+    const before = await view(page);
+    const item = page.locator('#paren > li').nth(1);
+    const id = await item.getAttribute('data-paar');
+    await item.locator('.kk-lijst-kop').click();
+    const after = await view(page);
+    const paar = paren.find((p) => p.id === id)!;
+    expect(after.zoom).toBeGreaterThan(before.zoom);
+    await expect(page.locator('#paar-detail').getAttribute('data-paar')).resolves.toBe(id);
+    await expect(page.locator('#paar-detail .kk-detail-werk').count()).resolves.toBe(2);
+    await expect(page.locator('#paar-detail svg rect').count()).resolves.toBe(3);
+    await expect(item.getAttribute('class')).resolves.toContain('kk-geselecteerd');
+    // the map now shows the pair's works: their ids are the pair's, and the shared part is in view
+    expect(paar.werkA < paar.werkB).toBe(true);
+    const [w, s, e, n] = after.bounds;
+    expect(w).toBeLessThan(e);
+    expect(s).toBeLessThan(n);
+    await harness.screenshot(page, 'ui-standalone-paar');
+  });
+
+  it('keeps a status and a note through save and reopen', async () => {
+    const item = page.locator('#paren > li').first();
+    const id = (await item.getAttribute('data-paar'))!;
+    await item.locator('select').selectOption('afgesproken');
+    await item.locator('input.kk-notitie').fill('Samen open in 2027 <script>x</script>');
+    await item.locator('input.kk-notitie').press('Enter');
+    await item.locator('input.kk-notitie').blur();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#opslaan').click()]);
+    expect(download.suggestedFilename()).toBe('koppelkaart-demo-utrecht-koppelkaart.xlsx');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const saved = join(ARTIFACTS, 'ui-opgeslagen.xlsx');
+    await download.saveAs(saved);
+
+    const fresh = await harness.open('index.html?leeg');
+    await fresh.locator('#bestand').setInputFiles(saved);
+    await waitForAnalysis(fresh);
+    const reopened = await fresh.evaluate(() => window.__koppelkaart!.paren());
+    expect(reopened.find((p) => p.id === id)).toEqual({ id, status: 'afgesproken', notitie: 'Samen open in 2027 <script>x</script>' });
+    // the note is shown as text, not run as markup
+    const row = fresh.locator(`#paren > li[data-paar="${id}"]`);
+    await expect(row.locator('input.kk-notitie').inputValue()).resolves.toBe('Samen open in 2027 <script>x</script>');
+    await expect(fresh.locator('script:not([src])').count()).resolves.toBe(0);
+  });
+
+  it('contacts nothing but the base map (blocked), and logs no errors of its own', () => {
+    for (const url of harness.blockedRequests) expect(url).toMatch(/^https:\/\/service\.pdok\.nl\/brt\/achtergrondkaart\//);
+    expect(harness.consoleErrors.filter((e) => !BLOCKED_LINE.test(e))).toEqual([]);
+  });
+});
+
+describe('the standalone page in a 320 px task pane', () => {
+  it('fits the map, the toolbar and the list in the narrow width', async () => {
+    const harness = await startHarness({ viewport: { width: 320, height: 720 } });
+    try {
+      const page = await harness.open('index.html?achtergrond=uit');
+      await waitForAnalysis(page);
+      await harness.screenshot(page, 'ui-standalone-320');
+      const widths = await page.evaluate(() => ({
+        doc: document.documentElement.scrollWidth,
+        map: document.getElementById('kaart')!.getBoundingClientRect().width,
+      }));
+      expect(widths.doc).toBeLessThanOrEqual(320);
+      expect(widths.map).toBeGreaterThan(250);
+      // without a base map nothing is requested from outside at all
+      expect(harness.blockedRequests).toEqual([]);
+      expect(harness.consoleErrors).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
+});
