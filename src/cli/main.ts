@@ -1,0 +1,123 @@
+/**
+ * `koppelkaart analyse INPUT [--buurten FILE] [-o OUTPUT]`: reads a werkboek or a CSV of works,
+ * finds the meekoppelkansen and writes them as CSV, GeoJSON or into the workbook.
+ *
+ * Exit codes: 0 when something could be analysed (problems in rows are reported, not fatal),
+ * 1 when no work could be read, 2 on a usage error.
+ */
+import { extname } from 'node:path';
+import { analyse } from '../core/analysis/analyse';
+import type { RowProblem } from '../core/types';
+import { readWerkboek } from '../core/werkboek/read';
+import { HELP, parseArgs } from './args';
+import { readInput, UsageError, type Input } from './input';
+import { pairsCsv, pairsGeoJson, resultsXlsx, werkboekFromTable, writeFileAtomic } from './output';
+
+/** above this many works the analysis reports its progress */
+const PROGRESS_FROM = 2000;
+
+/** Where the CLI writes; tests pass their own. */
+export interface Streams {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processStreams: Streams = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/**
+ * Runs the CLI with the arguments after the program name; resolves to the exit code.
+ *
+ * @example
+ * process.exitCode = await main(['analyse', 'werkboek.xlsx', '-o', 'uit.csv']);
+ */
+export async function main(argv: string[], io: Streams = processStreams): Promise<number> {
+  const command = parseArgs(argv);
+  if (command.kind === 'help') {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (command.kind === 'usage-error') {
+    io.stderr(`${command.melding}\n\n${HELP}\n`);
+    return 2;
+  }
+  const outExt = command.output ? extname(command.output).toLowerCase() : '.csv';
+  if (!['.csv', '.geojson', '.json', '.xlsx'].includes(outExt)) {
+    io.stderr(`Onbekende uitvoer '${command.output}': gebruik .csv, .geojson of .xlsx.\n`);
+    return 2;
+  }
+  try {
+    return await run(command.input, command.buurten, command.output, outExt, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(err.message + '\n');
+      return 2;
+    }
+    io.stderr(`Fout: ${(err as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function run(inputPath: string, buurten: string | undefined, output: string | undefined, outExt: string, io: Streams): Promise<number> {
+  const input = await readInput(inputPath, buurten);
+  input.notes.forEach((n) => io.stderr(n + '\n'));
+  const werkboek = readWerkboek(input.raw);
+  reportProblems(werkboek.problems, io);
+  if (werkboek.werken.length === 0) {
+    io.stderr('Geen enkel bruikbaar werk gevonden; er is niets geanalyseerd. Zie de meldingen hierboven.\n');
+    return 1;
+  }
+  const progress = progressReporter(werkboek.werken.length, io);
+  const pairs = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, progress ? { onProgress: progress } : {});
+  io.stderr(`${werkboek.werken.length} werken gelezen, ${pairs.length} meekoppelkansen gevonden.\n`);
+
+  if (!output) {
+    io.stdout(pairsCsv(pairs, werkboek.werken));
+    return 0;
+  }
+  if (outExt === '.csv') await writeFileAtomic(output, pairsCsv(pairs, werkboek.werken));
+  else if (outExt === '.xlsx') await writeWorkbook(input, output, werkboek, pairs, io);
+  else await writeFileAtomic(output, pairsGeoJson(pairs, werkboek.werken));
+  io.stderr(`Geschreven: ${output}\n`);
+  return 0;
+}
+
+async function writeWorkbook(input: Input, output: string, werkboek: ReturnType<typeof readWerkboek>, pairs: ReturnType<typeof analyse>, io: Streams): Promise<void> {
+  let source = input.xlsxBytes;
+  let werken = input.raw.werken;
+  if (!source) {
+    // a CSV has no workbook to write into: make one holding the works
+    const fresh = await werkboekFromTable(input.raw.werken!);
+    source = fresh.bytes;
+    werken = fresh.werken;
+    io.stderr('De invoer is een CSV: er is een nieuw werkboek gemaakt met de tabel Werken erin.\n');
+  }
+  const outcome = await resultsXlsx(source, input.raw.meekoppelkansen, werken, werkboek, pairs);
+  reportProblems(outcome.problems, io);
+  outcome.notices.forEach((n) => io.stderr(n + '\n'));
+  await writeFileAtomic(output, outcome.bytes);
+}
+
+/** one line per problem: table, row, column, message, value */
+function reportProblems(problems: readonly RowProblem[], io: Streams): void {
+  for (const p of problems) {
+    const place = [p.tabel, p.rij ? `rij ${p.rij}` : '', p.kolom ? `kolom ${p.kolom}` : ''].filter(Boolean).join(', ');
+    const value = p.waarde ? ` (waarde: ${p.waarde})` : '';
+    io.stderr(`${p.ernst === 'fout' ? 'Fout' : 'Waarschuwing'} in ${place}: ${p.melding}${value}\n`);
+  }
+}
+
+/** every 10% of the works, for inputs large enough to wait for */
+function progressReporter(total: number, io: Streams): ((done: number, total: number) => void) | undefined {
+  if (total < PROGRESS_FROM) return undefined;
+  let lastTenth = 0;
+  return (done, all) => {
+    const tenth = Math.floor((done / all) * 10);
+    if (tenth > lastTenth) {
+      lastTenth = tenth;
+      io.stderr(`analyse: ${tenth * 10}% (${done} van ${all} werken)\n`);
+    }
+  };
+}
