@@ -58,7 +58,7 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
     }
   }
 
-  let luistert = new Set<string>();
+  const luistert = new Set<string>();
   async function listen(): Promise<void> {
     for (const t of [rijen.werken, rijen.paren]) {
       if (!t || luistert.has(t.sheet)) continue;
