@@ -74,6 +74,7 @@ function sourceRange(context: Excel.RequestContext, source: TableSource): Excel.
  * cell budget needs for their values. A sheet without values gives no table.
  */
 export async function readSources(context: Excel.RequestContext, sources: TableSource[], options: BatchOptions = {}): Promise<Map<TableName, RawTable>> {
+  if (sources.length === 0) return new Map();
   const ranges = sources.map((s) => sourceRange(context, s));
   await context.sync();
   const present = sources.map((s, i) => ({ source: s, range: ranges[i] })).filter(({ range }) => !range.isNullObject);

@@ -5,7 +5,7 @@
  */
 import { Box } from './address';
 import { ErrorCodes, FakeOfficeError, notLoaded } from './errors';
-import { FakeWorkbook, SheetModel } from './model';
+import { FakeWorkbook, SheetModel, SyncRecord } from './model';
 
 /** One queued operation: what it does and how many bytes it sends. */
 interface Op {
@@ -68,8 +68,17 @@ export class FakeRequestContext {
 
   async sync(): Promise<void> {
     const ops = this.ops.splice(0);
-    const record = { ops: ops.length, requestBytes: ops.reduce((s, op) => s + op.bytes, 0), responseBytes: 0 };
+    const record: SyncRecord = { ops: ops.length, requestBytes: ops.reduce((s, op) => s + op.bytes, 0), responseBytes: 0 };
     this.model.syncLog.push(record);
+    try {
+      await this.run(ops, record);
+    } catch (error) {
+      record.error = (error as { code?: string }).code ?? 'Error';
+      throw error;
+    }
+  }
+
+  private async run(ops: Op[], record: SyncRecord): Promise<void> {
     // a round trip is always asynchronous
     await Promise.resolve();
     if (record.requestBytes > this.model.payloadLimitBytes) {

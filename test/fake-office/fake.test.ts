@@ -125,7 +125,7 @@ describe('the fake Excel', () => {
     expect(wb.syncLog).toEqual([
       { ops: 3, requestBytes: JSON.stringify([['abc', 'def']]).length, responseBytes: 0 },
       { ops: 1, requestBytes: 0, responseBytes: JSON.stringify([['abc', 'def']]).length },
-      { ops: 3, requestBytes: 2006, responseBytes: 0 },
+      { ops: 3, requestBytes: 2006, responseBytes: 0, error: 'RequestPayloadSizeLimitExceeded' },
     ]);
     expect(wb.values('Notities', 'A20')).toEqual([['']]);
   });

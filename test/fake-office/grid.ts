@@ -56,8 +56,24 @@ export class Grid {
     return { row: r0, col: c0, rowCount: r1 - r0 + 1, colCount: c1 - c0 + 1 };
   }
 
+  /** true when no row from `row` on has a cell outside the columns of `box` (whole rows move) */
+  private rowsWithin(box: Box, row: number): boolean {
+    for (let r = row; r < this.rows.length; r++) {
+      const cells = this.rows[r];
+      if (!cells) continue;
+      if (cells.length > box.col + box.colCount) return false;
+      for (let c = 0; c < box.col && c < cells.length; c++) if (cells[c]) return false;
+    }
+    return true;
+  }
+
   /** Inserts empty cells at `box`, moving the cells at and below it (in its columns) down. */
   insertDown(box: Box): void {
+    // fast path: whole rows move, so move the row arrays
+    if (this.rowsWithin(box, box.row)) {
+      if (box.row < this.rows.length) this.rows.splice(box.row, 0, ...new Array<Cell[]>(box.rowCount));
+      return;
+    }
     for (let r = this.rows.length - 1; r >= box.row; r--) {
       for (let c = box.col; c < box.col + box.colCount; c++) this.move(r, c, r + box.rowCount, c);
     }
@@ -65,6 +81,10 @@ export class Grid {
 
   /** Removes the cells of `box`, moving the cells below it (in its columns) up. */
   deleteUp(box: Box): void {
+    if (this.rowsWithin(box, box.row)) {
+      this.rows.splice(box.row, box.rowCount);
+      return;
+    }
     const end = this.rows.length;
     for (let r = box.row; r < end; r++) {
       for (let c = box.col; c < box.col + box.colCount; c++) this.move(r + box.rowCount, c, r, c);

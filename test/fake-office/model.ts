@@ -34,6 +34,8 @@ export interface SyncRecord {
   requestBytes: number;
   /** JSON length of the values / numberFormat / valueTypes / formulas loaded */
   responseBytes: number;
+  /** the error code when the sync was rejected */
+  error?: string;
 }
 
 /** A cell in seed data: a plain value, an error, or a value with its number format. */
