@@ -10,6 +10,10 @@ export interface TestHook {
   view(): { zoom: number; center: [number, number]; bounds: [number, number, number, number] };
   paren(): { id: string; status: string; notitie: string }[];
   pan(dx: number, dy: number): void;
+  /** the work or pair highlighted on the map */
+  selectie(): { soort: string; id: string } | null;
+  /** where on the map container a work's or pair's middle vertex is drawn, in pixels */
+  punt(soort: 'werk' | 'paar', id: string): [number, number] | null;
 }
 
 declare global {
@@ -31,5 +35,15 @@ export function installTestHook(app: KoppelkaartApp): void {
     },
     paren: () => (app.model?.paren ?? []).map((p) => ({ id: p.id, status: p.status, notitie: p.notitie })),
     pan: (dx, dy) => app.kaart.map.panBy([dx, dy], { animate: false }),
+    selectie: () => app.kaart.selected,
+    punt: (soort, id) => {
+      const m = app.model;
+      const g = soort === 'paar' ? m?.paren.find((p) => p.id === id)?.shared : m?.werken.find((w) => w.id === id)?.geometry;
+      if (!g) return null;
+      const ps = g.kind === 'point' ? g.points : g.kind === 'line' ? g.lines[0] : g.polygons[0][0];
+      const [lon, lat] = ps[Math.floor(ps.length / 2)];
+      const pt = app.kaart.map.latLngToContainerPoint([lat, lon]);
+      return [pt.x, pt.y];
+    },
   };
 }
