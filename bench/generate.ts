@@ -1,6 +1,6 @@
 /**
  * A seeded generator of planned works at Utrecht-like density: copies of the real Utrecht street
- * network (assets/data/straten.geojson) tiled over RD space, one copy per ~350 works, so density
+ * network (assets/data/straten.geojson) tiled over RD space, one copy per ~400 works, so density
  * stays like Utrecht's whatever the size. Lines are sub-stretches of streets (some offset), polygons
  * are such stretches buffered (as ST_Buffer does, with jsts), points lie on streets. Geometry is
  * spelled in every way parseGeometry reads. Used by the bench and the PostGIS differential tests.
@@ -22,7 +22,7 @@ export interface GenWerk extends FixtureWerk {
 
 /** Options of the generator. */
 export interface GenOptions {
-  /** works per copy of Utrecht (default 350) */
+  /** works per copy of Utrecht (default 400) */
   worksPerTile?: number;
   /** share of works with their own buffer_m (default 0) */
   bufferShare?: number;
@@ -52,6 +52,26 @@ export function utrechtStreets(): Position[][] {
     streets = fc.features.map((f: { geometry: { coordinates: Position[] } }) => f.geometry.coordinates.map(wgs84ToRd));
   }
   return streets as Position[][];
+}
+
+let cumulative: Float64Array | null = null;
+
+/** index of a street, chosen with probability proportional to its length */
+function pickByLength(u: number): number {
+  if (!cumulative) {
+    const net = utrechtStreets();
+    cumulative = new Float64Array(net.length);
+    let acc = 0;
+    net.forEach((l, i) => (cumulative![i] = acc += lengthOf(l)));
+  }
+  const target = u * cumulative[cumulative.length - 1];
+  let lo = 0, hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** the part of a polyline between distances s0 and s1 along it */
@@ -115,9 +135,10 @@ function spell(s: Shape, spelling: Spelling): { text: string; spelling: Spelling
 /** one work's shape on a random street of the tile at (ox, oy) */
 function shapeOn(rand: () => number, ox: number, oy: number, o: Required<GenOptions>): Shape {
   const net = utrechtStreets();
-  const street = net[Math.floor(rand() * net.length)].map(([x, y]) => [x + ox, y + oy] as Position);
+  // long streets get more works, as main roads do
+  const street = net[pickByLength(rand())].map(([x, y]) => [x + ox, y + oy] as Position);
   const L = lengthOf(street);
-  const want = Math.min(L, 30 + rand() * 270);
+  const want = Math.min(L, 50 + rand() * 450);
   const s0 = rand() * (L - want);
   let part = cut(street, s0, s0 + want);
   const k = rand();
@@ -145,7 +166,7 @@ const isoOf = (day: number): string => new Date(day * 86400000).toISOString().sl
  * const werken = generateWerken(1000, 42); // 1000 GenWerk over ~3 copies of Utrecht
  */
 export function generateWerken(n: number, seed: number, opts: GenOptions = {}): GenWerk[] {
-  const o: Required<GenOptions> = { worksPerTile: 350, bufferShare: 0, lineShare: 0.6, polyShare: 0.25, ...opts };
+  const o: Required<GenOptions> = { worksPerTile: 400, bufferShare: 0, lineShare: 0.6, polyShare: 0.25, ...opts };
   const rand = prng(seed);
   const tiles = Math.max(1, Math.ceil(n / o.worksPerTile));
   const cols = Math.ceil(Math.sqrt(tiles));

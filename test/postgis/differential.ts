@@ -36,13 +36,16 @@ export function loadWerken(pg: PgCluster, werken: FixtureWerk[], buurten: { code
   const brows = buurten.map((b) => [b.code, b.wkt].join('\t'));
   pg.sql(`
 drop table if exists werken_raw, werken, buurten;
+-- the two definitions as SRIDs of their own, so PROJ builds the transformation once, not per row
+delete from spatial_ref_sys where srid in (990001, 990002);
+insert into spatial_ref_sys (srid, proj4text) values (990001, '${WGS84_PROJ4}'), (990002, '${RD_NEW_PROJ4}');
 create table werken_raw (id text collate "C", categorie text, start date, eind date, buffer_m float8, wgs boolean, txt text);
 copy werken_raw from stdin;
 ${rows.map((l) => `${l}\n`).join('')}\\.
 create table werken as
   select id, categorie, start, eind, buffer_m, g,
     case when ST_Dimension(g) = 0 then 'point' when ST_Dimension(g) = 1 then 'line' else 'poly' end kind
-  from (select *, ST_SetSRID(case when wgs then ST_Transform(ST_SetSRID(raw, 0), '${WGS84_PROJ4}', '${RD_NEW_PROJ4}') else raw end, 28992) g
+  from (select *, ST_SetSRID(case when wgs then ST_Transform(ST_SetSRID(raw, 990001), 990002) else raw end, 28992) g
         from (select *, case when txt like '{%' then ST_GeomFromGeoJSON(txt) else ST_GeomFromEWKT(txt) end raw
               from werken_raw) r) s;
 create index on werken using gist (g);
@@ -59,16 +62,18 @@ analyze werken; analyze buurten;
 const D = (r: Regels): string => `greatest(coalesce(a.buffer_m, ${r.afstandM}), coalesce(b.buffer_m, ${r.afstandM}))`;
 
 /** the SQL of regels.md with the settings filled in; `exact` adds the shared part and its buurten */
-export function pairsSql(r: Regels, withBuurten: boolean): string {
+export function pairsSql(r: Regels, withBuurten: boolean, literal = false): string {
   const maxBuffer = `(select greatest(${r.afstandM}, coalesce(max(buffer_m), 0)) from werken)`;
+  // literal: the SQL of regels.md as written, one constant distance (no buffer_m in the data)
+  const within = literal ? `ST_DWithin(a.g, b.g, ${r.afstandM})` : `ST_DWithin(a.g, b.g, ${maxBuffer}) and ST_DWithin(a.g, b.g, ${D(r)})`;
   return `
 with p as (
-  select a.id a, b.id b, a.kind ak, b.kind bk, a.g ag, b.g bg, ${D(r)} d,
+  select a.id a, b.id b, a.kind ak, b.kind bk, a.g ag, b.g bg, ${literal ? r.afstandM : D(r)} d,
     greatest(0, b.start - a.eind, a.start - b.eind) gap_days,
     (a.start <= b.eind + interval '${r.maxTussentijdMaanden} months' and b.start <= a.eind + interval '${r.maxTussentijdMaanden} months') in_window
   from werken a join werken b
     on a.id < b.id ${r.zelfdeCategorie ? '' : 'and a.categorie <> b.categorie'}
-   and ST_DWithin(a.g, b.g, ${maxBuffer}) and ST_DWithin(a.g, b.g, ${D(r)})
+   and ${within}
 ), m as (
   select *, case
     when ak = 'point' or bk = 'point' then 0
@@ -93,8 +98,8 @@ from q order by a, b;`;
 }
 
 /** Runs the pair SQL and parses its rows. */
-export function postgisPairs(pg: PgCluster, r: Regels, withBuurten = true): PgPair[] {
-  const out = pg.sql(pairsSql(r, withBuurten)).trim();
+export function postgisPairs(pg: PgCluster, r: Regels, withBuurten = true, literal = false): PgPair[] {
+  const out = pg.sql(pairsSql(r, withBuurten, literal)).trim();
   if (out === '') return [];
   return out.split('\n').map((line) => {
     const [a, b, overlap, eenheid, gap, inWindow, qualifies, buurten] = line.split('|');

@@ -3,7 +3,7 @@
  */
 import proj4 from 'proj4';
 import type { Position, RdGeometry, WgsGeometry } from '../types';
-import { allPositions, mapPositions, type Shape } from './shape';
+import { allPositions, forEachPosition, mapPositions, type Shape } from './shape';
 
 /** RD New exactly as PostGIS 3.3 ships it (spatial_ref_sys 28992), so both agree to millimetres. */
 export const RD_NEW_PROJ4 =
@@ -85,13 +85,15 @@ export function detectCrs(shape: Shape, srid?: number): CrsGuess {
     return { ok: false, melding: `SRID ${srid} wordt niet ondersteund: gebruik SRID=28992 (RD New) of SRID=4326 (WGS84), of laat de SRID weg.` };
   }
   let rd = 0, wgs = 0, swapped = 0;
-  const all = allPositions(shape);
-  for (const [x, y] of all) {
+  let bad: Position | null = null;
+  // a walk without flattening: this runs for every vertex of every work
+  forEachPosition(shape, (x, y) => {
     if (isRd(x, y)) rd++;
     else if (isWgs(x, y)) wgs++;
     else if (isWgs(y, x)) swapped++;
-    else return outside([x, y], srid);
-  }
+    else bad ??= [x, y];
+  });
+  if (bad) return outside(bad, srid);
   if (rd > 0 && wgs + swapped > 0) {
     return { ok: false, melding: 'De geometrie mengt RD-coördinaten (meters) en WGS84-coördinaten (graden). Geef alle punten in één stelsel.' };
   }
@@ -99,7 +101,7 @@ export function detectCrs(shape: Shape, srid?: number): CrsGuess {
     return { ok: false, melding: 'De geometrie mengt lengte/breedte en breedte/lengte. Geef alle punten als lengte breedte (bijv. 5.12 52.09).' };
   }
   const crs = rd > 0 ? 'rd' : 'wgs84';
-  if (srid === 28992 && crs !== 'rd') return outside(all[0], srid);
-  if (srid === 4326 && crs !== 'wgs84') return outside(all[0], srid);
+  if (srid === 28992 && crs !== 'rd') return outside(allPositions(shape)[0], srid);
+  if (srid === 4326 && crs !== 'wgs84') return outside(allPositions(shape)[0], srid);
   return { ok: true, crs, swapped: swapped > 0 };
 }

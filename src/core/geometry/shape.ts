@@ -37,6 +37,17 @@ export function allPositions(shape: Shape): Position[] {
 }
 
 /**
+ * Calls `fn` with every position's x and y, without building lists.
+ *
+ * @example
+ * forEachPosition({ kind: 'point', points: [[1, 2]] }, (x, y) => console.log(x, y)); // 1 2
+ */
+export function forEachPosition(shape: Shape, fn: (x: number, y: number) => void): void {
+  const parts = shape.kind === 'point' ? [shape.points] : shape.kind === 'line' ? shape.lines : shape.polygons.flat();
+  for (const part of parts) for (const p of part) fn(p[0], p[1]);
+}
+
+/**
  * A new shape with every position mapped through `fn`.
  *
  * @example
