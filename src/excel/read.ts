@@ -110,6 +110,35 @@ function headerText(value: CellValue): string {
   return String(value);
 }
 
+/** Where a table is and its header row. */
+export interface Shape {
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  /** data rows */
+  rowCount: number;
+  columnCount: number;
+  headers: string[];
+}
+
+/** Where a table is now and its header row, in one sync (its body is not read). */
+export async function readShape(context: Excel.RequestContext, source: TableSource): Promise<Shape> {
+  const range = source.table
+    ? context.workbook.tables.getItem(source.table).getRange()
+    : context.workbook.worksheets.getItem(source.sheet).getUsedRange(true);
+  range.load('rowIndex, columnIndex, rowCount, columnCount');
+  const header = range.getRow(0).load('values');
+  await context.sync();
+  return {
+    sheet: source.sheet,
+    headerRow: range.rowIndex + 1,
+    firstColumn: range.columnIndex + 1,
+    rowCount: range.rowCount - 1,
+    columnCount: range.columnCount,
+    headers: header.values[0].map((v) => String(v)),
+  };
+}
+
 /**
  * Reads Buurten, Werken, Koppelkansen, Regels and the add-in's own Meekoppelkansen table from the
  * open workbook, as werkboek.md says. Geometry continued in `geometrie_2`, ... arrives as columns

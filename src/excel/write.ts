@@ -12,7 +12,7 @@ import { EXCEL_NUMBER_FORMATS, type MeekoppelkansenChanges, mergeMeekoppelkansen
 import { meekoppelkansenColumn } from '../core/werkboek/meekoppelkansen-kolom';
 import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, type WritePiece, chunkRows, jsonBytes, syncPacked } from './batch';
 import { type OwnTablePlace, planOwnTable } from './own-table';
-import { type TableSource, type WorkbookIndex, indexWorkbook, locateTables, readSources } from './read';
+import { type Shape, type TableSource, type WorkbookIndex, indexWorkbook, locateTables, readShape, readSources } from './read';
 
 /** What `writeResults` needs: this run's outcome and the werkboek it was computed from. */
 export interface Results {
@@ -55,31 +55,6 @@ function placeOf(role: TableName, table: RawTable | undefined, index: WorkbookIn
   }
   index.sheets.push(sheet);
   return { create: { sheet, newSheet: true } };
-}
-
-interface Shape {
-  sheet: string;
-  headerRow: number;
-  firstColumn: number;
-  rowCount: number;
-  headers: string[];
-}
-
-/** Where a table is now and its header row, in one sync (its body is not read). */
-async function readShape(context: Excel.RequestContext, source: TableSource): Promise<Shape> {
-  const range = source.table
-    ? context.workbook.tables.getItem(source.table).getRange()
-    : context.workbook.worksheets.getItem(source.sheet).getUsedRange(true);
-  range.load('rowIndex, columnIndex, rowCount');
-  const header = range.getRow(0).load('values');
-  await context.sync();
-  return {
-    sheet: source.sheet,
-    headerRow: range.rowIndex + 1,
-    firstColumn: range.columnIndex + 1,
-    rowCount: range.rowCount - 1,
-    headers: header.values[0].map((v) => String(v)),
-  };
 }
 
 /** Whether Werken still is the table that was analysed (the planner may have edited it since). */

@@ -60,7 +60,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   get numberFormat(): string[][] { return this.get('numberFormat'); }
   set numberFormat(v: Matrix) {
-    this.write((t) => writeCells(this.context, t, v, (cell, x) => ({ ...cell, fmt: String(x) })), jsonBytes(v));
+    // a format change is not a data change: office-js reports it through onFormatChanged, not onChanged
+    this.write((t) => writeCells(this.context, t, v, (cell, x) => ({ ...cell, fmt: String(x) }), false), jsonBytes(v));
   }
 
   /** a range computed from this one when the batch reaches it */
@@ -190,7 +191,7 @@ function typed(cell: Readonly<Cell>, x: unknown): Cell {
 }
 
 /** Writes a matrix of the range's size, or one value into every cell; `null` leaves a cell alone. */
-function writeCells(ctx: FakeRequestContext, t: RangeTarget, v: unknown, f: (cell: Readonly<Cell>, x: unknown) => Cell): void {
+function writeCells(ctx: FakeRequestContext, t: RangeTarget, v: unknown, f: (cell: Readonly<Cell>, x: unknown) => Cell, data = true): void {
   const { box, sheet } = t;
   const matrix = Array.isArray(v) ? (v as unknown[][]) : undefined;
   if (matrix && (matrix.length !== box.rowCount || matrix.some((r) => !Array.isArray(r) || r.length !== box.colCount))) {
@@ -204,5 +205,5 @@ function writeCells(ctx: FakeRequestContext, t: RangeTarget, v: unknown, f: (cel
     if (x === null || x === undefined) return;
     sheet.grid.set(r, c, f(sheet.grid.get(r, c), x));
   });
-  ctx.changed(sheet, box, 'RangeEdited');
+  if (data) ctx.changed(sheet, box, 'RangeEdited');
 }
