@@ -10,7 +10,7 @@
  */
 export { FakeWorkbook } from './model';
 export type { SeedWorkbook, SeedSheet, SeedTable, SeedValue, SyncRecord, Snapshot } from './model';
-export { createFakeOffice, installFakeOffice } from './office';
-export type { FakeOfficeGlobals } from './office';
+export { createFakeOffice, installFakeOffice } from './globals';
+export type { FakeOfficeGlobals } from './globals';
 export { FakeOfficeError, ErrorCodes } from './errors';
 export { FakeRequestContext } from './context';
