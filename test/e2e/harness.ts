@@ -3,7 +3,8 @@
  * a static server on a random localhost port, and Debian's chromium with the network closed.
  *
  * Every request that leaves localhost is aborted and recorded in `blockedRequests`, so a test can
- * assert the pages contact nothing else. office.js can be replaced by a local file (the Excel fake).
+ * assert the pages contact nothing else. office.js can be replaced by a local file (the Excel fake),
+ * and PDOK tiles by a local PNG; those are recorded in `replacedRequests`.
  *
  * @example
  *   const harness = await startHarness({ officeJs: 'test/fake-office/office.js' });
@@ -25,14 +26,19 @@ const REPO = resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.KOPPELKAART_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(REPO, 'test-artifacts');
 
+const webpackConfig = require('../../webpack.config.js') as { OFFICE_JS: string; TILE_HOST: string };
 /** The address the task pane loads office.js from (see webpack.config.js). */
-export const OFFICE_JS_URL: string = require('../../webpack.config.js').OFFICE_JS;
+export const OFFICE_JS_URL: string = webpackConfig.OFFICE_JS;
+/** The origin of the PDOK map tiles, the only image host the pages' CSP allows. */
+export const TILE_ORIGIN: string = webpackConfig.TILE_HOST;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export interface HarnessOptions {
   /** a local file served in place of office.js; without it, office.js is blocked and recorded */
   officeJs?: string;
+  /** a local PNG served for every PDOK tile; without it, tile requests are blocked and recorded */
+  pdokTile?: string;
   /** the browser window; defaults to a 320 px wide task pane */
   viewport?: { width: number; height: number };
 }
@@ -43,8 +49,10 @@ export interface Harness {
   /** the folder the built pages are served from */
   readonly siteDir: string;
   readonly context: BrowserContext;
-  /** every non-localhost URL a page asked for (all were aborted) */
+  /** every non-localhost URL a page asked for that was aborted */
   readonly blockedRequests: string[];
+  /** non-localhost URLs answered with a local stand-in (office.js, PDOK tiles), never the network */
+  readonly replacedRequests: string[];
   /** console errors and uncaught exceptions of every page opened */
   readonly consoleErrors: string[];
   /** Opens a built page (e.g. `index.html`) and waits until it has loaded. */
@@ -152,16 +160,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 320, height: 720 } });
   const blockedRequests: string[] = [];
+  const replacedRequests: string[] = [];
   const consoleErrors: string[] = [];
   const officeJs = options.officeJs ? resolve(REPO, options.officeJs) : undefined;
+  const pdokTile = options.pdokTile ? resolve(REPO, options.pdokTile) : undefined;
 
   await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (officeJs && url === OFFICE_JS_URL) {
+    const url = new URL(route.request().url());
+    if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
+    if (officeJs && url.href === OFFICE_JS_URL) {
+      replacedRequests.push(url.href);
       return route.fulfill({ path: officeJs, contentType: 'text/javascript; charset=utf-8' });
     }
-    if (LOCAL_HOSTS.has(new URL(url).host.replace(/:\d+$/, ''))) return route.continue();
-    blockedRequests.push(url);
+    if (pdokTile && url.origin === TILE_ORIGIN) {
+      replacedRequests.push(url.href);
+      return route.fulfill({ path: pdokTile, contentType: 'image/png' });
+    }
+    blockedRequests.push(url.href);
     return route.abort('blockedbyclient');
   });
 
@@ -170,6 +185,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     siteDir,
     context,
     blockedRequests,
+    replacedRequests,
     consoleErrors,
     async open(pagePath) {
       const page = await context.newPage();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OFFICE_JS_ONTBREEKT } from '../../src/taskpane/status';
-import { OFFICE_JS_URL, startHarness, type Harness } from './harness';
+import { OFFICE_JS_URL, TILE_ORIGIN, startHarness, type Harness } from './harness';
 
 describe('the standalone page', () => {
   let harness: Harness;
@@ -38,6 +38,35 @@ describe('the standalone page', () => {
     await harness.open('index.html');
     expect(harness.consoleErrors).toEqual([]);
     expect(harness.blockedRequests).toEqual([]);
+  });
+});
+
+describe('the harness network', () => {
+  it('answers PDOK tile requests with a local stand-in when asked, and blocks them otherwise', async () => {
+    const tile = `${TILE_ORIGIN}/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/14/8414/5384.png`;
+    const loadTile = (page: import('playwright-core').Page) =>
+      page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        return img.decode().then(() => img.naturalWidth, () => 0);
+      }, tile);
+
+    const withStandIn = await startHarness({ pdokTile: 'assets/icons/icon-16.png' });
+    try {
+      await expect(loadTile(await withStandIn.open('index.html'))).resolves.toBe(16);
+      expect(withStandIn.replacedRequests).toEqual([tile]);
+      expect(withStandIn.blockedRequests).toEqual([]);
+    } finally {
+      await withStandIn.close();
+    }
+
+    const without = await startHarness();
+    try {
+      await expect(loadTile(await without.open('index.html'))).resolves.toBe(0);
+      expect(without.blockedRequests).toEqual([tile]);
+    } finally {
+      await without.close();
+    }
   });
 });
 
