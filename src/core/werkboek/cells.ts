@@ -7,6 +7,9 @@ import type { CellValue } from '../types';
 /** The result of reading one cell: a value, or a Dutch message saying what to fix. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly melding: string };
 
+/** The most characters one Excel cell holds; a longer geometry continues in `geometrie_2`, ... */
+export const MAX_CELL_CHARS = 32_767;
+
 /** @internal */
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 /** @internal */
@@ -96,7 +99,7 @@ const ENGLISH_GROUPED = /^[+-]?[1-9]\d{0,2}((,\d{3})+\.\d+|(,\d{3}){2,})$/;
  */
 export function cellToNumber(value: CellValue | undefined): Parsed<number> {
   if (isEmptyCell(value)) return bad('De cel is leeg. Vul een getal in.');
-  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : bad('Het getal is oneindig. Vul een gewoon getal in.');
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : bad(`${value} is geen eindig getal (NaN of oneindig). Vul een gewoon getal in, bijvoorbeeld 12,5.`);
   if (typeof value === 'object' && value !== null) return bad(errorMelding(value.error));
   if (typeof value === 'boolean') return bad('Hier hoort een getal, geen WAAR/ONWAAR. Vul een getal in.');
   const text = String(value)

@@ -157,7 +157,36 @@ function parseTextDay(text: string, role: DateRole): Parsed<Day> {
     return periodDay(+m[1], +m[2], +m[2], role);
   }
   if ((m = text.match(YEAR))) return periodDay(+m[1], 1, 12, role);
-  return bad(`"${text}" is geen datum die de invoegtoepassing herkent. ${FORMS_HINT}`);
+  return bad(oddFormMelding(text) ?? `"${text}" is geen datum die de invoegtoepassing herkent. ${FORMS_HINT}`);
+}
+
+// month names and their usual abbreviations, to name the exact fix for `1 maart 2027`
+const MONTH_WORDS: Record<string, number> = Object.fromEntries([
+  ...MONTHS.map((name, i) => [name, i + 1]),
+  ...['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'].map((name, i) => [name, i + 1]),
+  ['sept', 9], ['march', 3], ['may', 5], ['june', 6], ['july', 7], ['oct', 10], ['october', 10],
+]);
+const DAY_MONTH_WORD = /^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$/i;
+const MONTH_WORD_YEAR = /^([a-z]+)\.?\s+(\d{4})$/i;
+const MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})$/;
+const ANY_QUARTER = /^(?:(\d{4})\s*[- ]?\s*[QK](\d+)|[QK](\d+)\s*[- ]?\s*(\d{4}))$/i;
+
+// a form that is not read, but whose meaning is clear enough to say exactly what to type instead
+function oddFormMelding(text: string): string | undefined {
+  let m: RegExpMatchArray | null;
+  if ((m = text.match(DAY_MONTH_WORD)) && MONTH_WORDS[m[2].toLowerCase()]) {
+    return `"${text}" heeft de maand in letters; die vorm wordt niet gelezen. Schrijf de datum in cijfers: ${+m[1]}-${MONTH_WORDS[m[2].toLowerCase()]}-${m[3]}.`;
+  }
+  if ((m = text.match(MONTH_WORD_YEAR)) && MONTH_WORDS[m[1].toLowerCase()]) {
+    return `"${text}" heeft de maand in letters; die vorm wordt niet gelezen. Schrijf jaar-maand in cijfers: ${m[2]}-${String(MONTH_WORDS[m[1].toLowerCase()]).padStart(2, '0')}.`;
+  }
+  if ((m = text.match(MONTH_YEAR)) && +m[1] >= 1 && +m[1] <= 12) {
+    return `"${text}" (maand-jaar) wordt niet gelezen. Schrijf een maand als jaar-maand: ${m[2]}-${m[1].padStart(2, '0')}.`;
+  }
+  if ((m = text.match(ANY_QUARTER))) {
+    return `Kwartaal ${+(m[2] ?? m[3])} bestaat niet in "${text}". Gebruik Q1 tot en met Q4, bijvoorbeeld ${m[1] ?? m[4]} Q1.`;
+  }
+  return undefined;
 }
 
 // the first day of the first month (start) or the last day of the last month (eind)

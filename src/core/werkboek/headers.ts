@@ -5,7 +5,7 @@
 import type { RawTable, RowProblem } from '../types';
 import { type TableDef, type TableName, TABLES } from './columns';
 import { isEmptyCell } from './cells';
-import { meldingen, problem } from './problems';
+import { columnLetter, meldingen, problem } from './problems';
 
 /**
  * A header or table name reduced to what matters for matching: lower case letters and digits, no
@@ -78,7 +78,7 @@ export function mapHeaders(table: RawTable, def: TableDef): ColumnMap {
     const key = normaliseHeader(header ?? '');
     if (key === '') {
       // an empty column without a header loses nothing; one with values does
-      if (table.rows.some((row) => !isEmptyCell(row[col]))) problems.push(problem(at(''), '', meldingen.emptyHeader(), 'waarschuwing'));
+      if (table.rows.some((row) => !isEmptyCell(row[col]))) problems.push(problem(at(''), '', meldingen.emptyHeader(columnLetter(table.firstColumn + col)), 'waarschuwing'));
       return;
     }
     const target = targetOf(key);

@@ -2,7 +2,8 @@
  * The werkboek as a whole: every table read, checked against each other, and every problem
  * collected for the Controle sheet.
  */
-import type { CellValue, RawWerkboek, RowProblem, Werkboek } from '../types';
+import type { CellValue, RawTable, RawWerkboek, RowProblem, Werkboek } from '../types';
+import { isEmptyCell } from './cells';
 import { CONTROLE_HEADERS } from './columns';
 import { meldingen, problem } from './problems';
 import { readRegels } from './regels';
@@ -23,12 +24,11 @@ export function readWerkboek(raw: RawWerkboek): Werkboek {
   const whole = (tabel: string) => ({ tabel, rij: 0, kolom: '' });
 
   const werken = raw.werken ? readWerken(raw.werken) : { items: [], problems: [problem(whole('Werken'), '', meldingen.missingTable('Werken'))] };
-  if (raw.werken && raw.werken.rows.length === 0) {
-    werken.problems.push(problem({ tabel: raw.werken.name, rij: raw.werken.headerRow, kolom: '' }, '', meldingen.emptyTable(raw.werken.name), 'waarschuwing'));
-  }
+  if (raw.werken && isBlank(raw.werken)) werken.problems.push(emptyTable(raw.werken, 'Werken'));
   const buurten = raw.buurten
     ? readBuurten(raw.buurten)
-    : { items: [], problems: [problem(whole('Buurten'), '', meldingen.missingTable('Buurten') + ' Zonder buurten worden geen buurtcodes bij de meekoppelkansen gezet.', 'waarschuwing')] };
+    : { items: [], problems: [problem(whole('Buurten'), '', meldingen.missingTable('Buurten') + NO_BUURTEN, 'waarschuwing')] };
+  if (raw.buurten && isBlank(raw.buurten)) buurten.problems.push(emptyTable(raw.buurten, 'Buurten', NO_BUURTEN));
   const koppelkansen = raw.koppelkansen ? readKoppelkansen(raw.koppelkansen) : { items: [], problems: [] };
   const regels = readRegels(raw.regels);
 
@@ -38,10 +38,22 @@ export function readWerkboek(raw: RawWerkboek): Werkboek {
   for (const kans of koppelkansen.items) {
     if (kans.buurtcode !== undefined && kans.geometry === undefined && !codes.has(kans.buurtcode) && raw.koppelkansen) {
       problems.push(problem({ tabel: raw.koppelkansen.name, rij: kans.rij, kolom: 'buurtcode' }, kans.buurtcode,
-        `De buurtcode ${kans.buurtcode} staat niet in de tabel Buurten; de koppelkans komt niet op de kaart. Controleer de code.`, 'waarschuwing'));
+        `De buurtcode ${kans.buurtcode} staat niet in de tabel Buurten; de koppelkans komt niet op de kaart. ` +
+          'Verbeter de code, voeg de buurt toe aan Buurten of geef de koppelkans een eigen geometrie.', 'waarschuwing'));
     }
   }
   return { werken: werken.items, buurten: buurten.items, koppelkansen: koppelkansen.items, regels: regels.regels, problems };
+}
+
+const NO_BUURTEN = ' Zonder buurten worden geen buurtcodes bij de meekoppelkansen gezet.';
+
+// a table with only a header, or only blank rows under it
+function isBlank(table: RawTable): boolean {
+  return table.rows.every((row) => row.every((cell) => isEmptyCell(cell)));
+}
+
+function emptyTable(table: RawTable, tabel: string, why = ''): RowProblem {
+  return problem({ tabel: table.name, rij: table.headerRow, kolom: '' }, '', meldingen.emptyTable(tabel) + why, 'waarschuwing');
 }
 
 /**

@@ -35,6 +35,10 @@ export const SETTINGS: readonly Setting[] = [
   { naam: 'zelfde_categorie', key: 'zelfdeCategorie', parse: (v) => cellToBoolean(v) },
 ];
 
+function twice(naam: string, first: number): string {
+  return `De regel ${naam} staat al in rij ${first}; alleen die geldt, deze rij wordt overgeslagen. Verwijder een van de twee.`;
+}
+
 function defaultText(key: keyof Regels): string {
   const value = DEFAULT_REGELS[key];
   return typeof value === 'boolean' ? (value ? 'ja' : 'nee') : String(value);
@@ -63,18 +67,19 @@ export function readRegels(table: RawTable | undefined): { regels: Regels; probl
     }
     const first = firstRij.get(setting.naam);
     if (first !== undefined) {
-      r.report('naam', `De regel ${setting.naam} staat al in rij ${first}; alleen die geldt, deze rij wordt overgeslagen. Verwijder een van de twee.`);
+      // the same naam typed alike was already reported by readRows
+      if (!r.failed) r.report('naam', twice(setting.naam, first));
       return undefined;
     }
     firstRij.set(setting.naam, r.rij);
     const waarde = r.cell('waarde') ?? null;
-    const parsed = isEmptyCell(waarde) ? bad<number | boolean>('De waarde is leeg.') : setting.parse(waarde);
+    const parsed = isEmptyCell(waarde) ? bad<number | boolean>(`De waarde is leeg. Vul een waarde in, of verwijder de rij ${setting.naam}.`) : setting.parse(waarde);
     if (!parsed.ok) {
       r.report('waarde', `${parsed.melding} De rij wordt overgeslagen; de standaardwaarde ${defaultText(setting.key)} geldt.`);
       return undefined;
     }
     return { setting, value: parsed.value };
-  });
+  }, (naam, first) => twice(naam, first));
   for (const { setting, value } of items) Object.assign(regels, { [setting.key]: value });
   return { regels, problems };
 }

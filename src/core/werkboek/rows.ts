@@ -4,7 +4,7 @@
  */
 import type { CellValue, Day, RawTable, RdGeometry, RowProblem } from '../types';
 import { parseGeometry } from '../geometry/parse';
-import { type Parsed, cellToNumber, cellToText, isEmptyCell } from './cells';
+import { type Parsed, MAX_CELL_CHARS, cellToNumber, cellToText, errorMelding, isEmptyCell } from './cells';
 import type { TableDef } from './columns';
 import { type DateRole, parseDay } from './dates';
 import { type ColumnMap, mapHeaders } from './headers';
@@ -84,7 +84,7 @@ export class RowReader {
       return undefined;
     }
     const parsed = parseGeometry(text);
-    if (!parsed.ok) return void this.report('geometrie', parsed.melding, 'fout', text);
+    if (!parsed.ok) return void this.report('geometrie', this.cutAtCellLimit() ?? parsed.melding, 'fout', text);
     for (const warning of parsed.warnings) this.report('geometrie', warning, 'waarschuwing', text);
     return parsed.geometry;
   }
@@ -95,6 +95,20 @@ export class RowReader {
     for (const column of also) if (this.has(column)) out[this.header(column)] = this.cell(column) ?? null;
     for (const col of this.map.extra) out[this.table.headers[col]] = this.row[col] ?? null;
     return out;
+  }
+
+  // a last part exactly as long as a cell can hold was most likely cut off by Excel: say where the rest goes
+  private cutAtCellLimit(): string | undefined {
+    const cols = [this.map.index.get('geometrie'), ...this.map.geometryParts];
+    let last = cols.length - 1;
+    while (last > 0 && isEmptyCell(cols[last] === undefined ? null : this.row[cols[last] as number])) last--;
+    const cell = cols[last] === undefined ? null : this.row[cols[last] as number];
+    if (typeof cell !== 'string' || cell.length !== MAX_CELL_CHARS) return undefined;
+    const next = `geometrie_${last + 2}`;
+    const column = cols[last + 1] === undefined ? `Voeg een kolom "${next}" toe en zet` : `Zet`;
+    return `De geometrie vult de cel tot het maximum van ${MAX_CELL_CHARS.toLocaleString('nl-NL')} tekens en breekt daar af, ` +
+      `zodat de tekst niet compleet is. ${column} de rest van de tekst in "${next}" (en zo nodig verder in ` +
+      `geometrie_${last + 3}, ...); de kolommen worden aaneen gelezen.`;
   }
 
   // the concatenated geometry text, or undefined after reporting a gap or an error cell
@@ -146,6 +160,7 @@ export function readRows<T>(
   def: TableDef,
   key: string,
   readRow: (reader: RowReader) => T | undefined,
+  duplicate: (value: string, firstRij: number) => string = (value, first) => meldingen.duplicateId(value, first),
 ): TableRead<T> {
   const map = mapHeaders(table, def);
   const problems: RowProblem[] = [...map.problems];
@@ -157,15 +172,28 @@ export function readRows<T>(
     const reader = new RowReader(table, map, row, table.headerRow + 1 + i);
     const keyText = (reader.key = reader.text(key, true));
     const first = firstRij.get(keyText);
-    if (keyText !== '' && first !== undefined) reader.report(key, meldingen.duplicateId(keyText, first));
+    if (keyText !== '' && first !== undefined) reader.report(key, duplicate(keyText, first));
     else if (keyText !== '') firstRij.set(keyText, reader.rij);
     // read the whole row even after a fout, so the planner sees every problem at once
     const item = readRow(reader);
+    reportUnreadErrors(reader, def);
     if (item !== undefined && !reader.failed) items.push(item);
     if (reader.failed) sayLeftOut(reader.problems);
     problems.push(...reader.problems);
   });
   return { items, problems };
+}
+
+// an error value in a column the analysis does not read (budget, an own column) is kept as it is,
+// but never silently: the planner hears of it while the row still takes part
+function reportUnreadErrors(reader: RowReader, def: TableDef): void {
+  const unread = def.columns.filter((c) => c.type === 'any' && !c.required && !c.writtenByAddIn).map((c) => reader.map.index.get(c.name));
+  for (const col of [...unread, ...reader.map.extra]) {
+    const cell = col === undefined ? null : reader.row[col];
+    if (cell === null || cell === undefined || typeof cell !== 'object') continue;
+    const place = { tabel: reader.table.name, rij: reader.rij, kolom: reader.table.headers[col as number] };
+    reader.problems.push(problem(place, cell, `${errorMelding(cell.error)} De rij doet wel mee; deze kolom telt niet mee in de analyse.`, 'waarschuwing'));
+  }
 }
 
 // every fout of a left-out row says so, once, so a planner knows the row was not analysed

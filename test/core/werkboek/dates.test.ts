@@ -143,11 +143,26 @@ describe('parseDay', () => {
   });
   it('reports text that is no date, empty cells, booleans, errors and negative numbers', () => {
     expect(melding('volgend jaar')).toMatch(/^"volgend jaar" is geen datum .* Schrijf bijvoorbeeld 2027-03-01/);
-    expect(melding('2027 Q5')).toMatch(/geen datum/);
+    expect(melding('2027 Q5')).toBe('Kwartaal 5 bestaat niet in "2027 Q5". Gebruik Q1 tot en met Q4, bijvoorbeeld 2027 Q1.');
     expect(melding('')).toMatch(/De datum ontbreekt/);
     expect(melding(null)).toMatch(/De datum ontbreekt/);
     expect(melding(true)).toMatch(/geen WAAR\/ONWAAR/);
     expect(melding({ error: '#N/A' })).toMatch(/Excel-fout #N\/A/);
     expect(melding(-3)).toMatch(/-3 is geen datum/);
+  });
+
+  it('names the exact fix for a date with the month in letters, a month-year or a fifth quarter', () => {
+    expect(melding('1 maart 2027')).toBe('"1 maart 2027" heeft de maand in letters; die vorm wordt niet gelezen. Schrijf de datum in cijfers: 1-3-2027.');
+    expect(melding('15 okt. 2028')).toMatch(/Schrijf de datum in cijfers: 15-10-2028\.$/);
+    expect(melding('Maart 2027')).toMatch(/Schrijf jaar-maand in cijfers: 2027-03\.$/);
+    expect(melding('03-2027')).toBe('"03-2027" (maand-jaar) wordt niet gelezen. Schrijf een maand als jaar-maand: 2027-03.');
+    expect(melding('Q5 2027')).toBe('Kwartaal 5 bestaat niet in "Q5 2027". Gebruik Q1 tot en met Q4, bijvoorbeeld 2027 Q1.');
+    expect(melding('13-2027')).toMatch(/is geen datum/);
+    expect(melding('1 smarch 2027')).toMatch(/is geen datum/);
+  });
+
+  it('says NaN and Infinity in a date cell are no date', () => {
+    expect(melding(NaN)).toMatch(/NaN is geen datum/);
+    expect(melding(Infinity)).toMatch(/Infinity is geen datum/);
   });
 });
