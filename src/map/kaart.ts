@@ -50,6 +50,10 @@ export class Kaart {
     buurten: new Map(), koppelkansen: new Map(), werken: new Map(), meekoppelkansen: new Map(),
   };
   private readonly aan = new Set<LaagNaam>(LAGEN);
+  /** ids now in each group, so a filter change only adds and removes the difference */
+  private readonly shown: Record<LaagNaam, Set<string>> = {
+    buurten: new Set(), koppelkansen: new Set(), werken: new Set(), meekoppelkansen: new Set(),
+  };
   private model: KaartModel | null = null;
   private zichtbaar: Zichtbaar | null = null;
   private selectie: Selectie | null = null;
@@ -69,18 +73,23 @@ export class Kaart {
   }
 
   /** Draws a new model (all layers rebuilt) and fits the map to its buurten or works. */
-  setModel(model: KaartModel): void {
+  setModel(model: KaartModel, zichtbaar: Zichtbaar | null = null): void {
     this.model = model;
-    this.zichtbaar = null;
+    this.zichtbaar = zichtbaar;
     this.selectie = null;
-    for (const naam of LAGEN) this.vormen[naam].clear();
+    for (const naam of LAGEN) {
+      this.groups[naam].clearLayers();
+      this.vormen[naam].clear();
+      this.shown[naam].clear();
+    }
     this.labels.clearLayers();
+    // fit first: features added after the view is set are projected once, not again on the zoom
+    this.fitAll();
     this.buildBuurten(model);
     this.buildKoppelkansen(model);
     this.buildWerken(model);
     this.buildParen(model);
     this.render();
-    this.fitAll();
   }
 
   /** Shows only what the filters keep. */
@@ -140,13 +149,13 @@ export class Kaart {
     return this.selectie;
   }
 
-  /** Fits the map to everything drawn. */
-  fitAll(): void {
+  /** Fits the map to the buurten (or, without buurten or when `alles`, to the works as well). */
+  fitAll(alles = false): void {
     const model = this.model;
     if (!model) return;
     const bounds = L.latLngBounds([]);
     for (const b of model.buurten) bounds.extend(boundsOf(b.geometry));
-    if (!bounds.isValid()) for (const w of model.werken) bounds.extend(boundsOf(w.geometry));
+    if (alles || !bounds.isValid()) for (const w of model.werken) bounds.extend(boundsOf(w.geometry));
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8] });
   }
 
@@ -274,7 +283,7 @@ export class Kaart {
     this.opties.onSelect?.(s);
   }
 
-  /** Puts in each group exactly the visible features of the layers that are on. */
+  /** Puts in each group exactly the visible features of the layers that are on; only changes move. */
   private render(): void {
     const z = this.zichtbaar;
     const visibleIds: Record<LaagNaam, Set<string> | null> = {
@@ -285,10 +294,20 @@ export class Kaart {
     };
     for (const naam of LAGEN) {
       const group = this.groups[naam];
-      group.clearLayers();
-      if (!this.aan.has(naam)) continue;
+      const shown = this.shown[naam];
+      const on = this.aan.has(naam);
       const ids = visibleIds[naam];
-      for (const [id, vorm] of this.vormen[naam]) if (ids === null || ids.has(id)) group.addLayer(vorm);
+      for (const [id, vorm] of this.vormen[naam]) {
+        const want = on && (ids === null || ids.has(id));
+        if (want === shown.has(id)) continue;
+        if (want) {
+          group.addLayer(vorm);
+          shown.add(id);
+        } else {
+          group.removeLayer(vorm);
+          shown.delete(id);
+        }
+      }
     }
     this.updateLabels();
     this.updateCounts();

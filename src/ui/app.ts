@@ -127,13 +127,14 @@ export class KoppelkaartApp {
     this.resultaat = r;
     this.state = 'tekenen';
     const m = r.model;
-    this.kaart.setModel(m);
+    this.filters.setKeuzes(filterKeuzes(m));
+    // the map is drawn once, already filtered
+    this.kaart.setModel(m, applyFilter(m, this.filters.filter()));
     this.legenda.setInhoud({
       kolommen: m.numericColumns,
       categorieen: [...new Set(m.werken.map((w) => w.categorie))].sort(),
       themas: [...new Set(m.koppelkansen.map((k) => k.thema))].sort(),
     });
-    this.filters.setKeuzes(filterKeuzes(m));
     clear(this.detail);
     this.setFilter(this.filters.filter());
     const fouten = m.problems.filter((p) => p.ernst === 'fout').length;

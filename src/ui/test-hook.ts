@@ -10,6 +10,8 @@ export interface TestHook {
   view(): { zoom: number; center: [number, number]; bounds: [number, number, number, number] };
   paren(): { id: string; status: string; notitie: string }[];
   pan(dx: number, dy: number): void;
+  /** fits the map to every work and buurt */
+  toonAlles(): void;
   /** the work or pair highlighted on the map */
   selectie(): { soort: string; id: string } | null;
   /** where on the map container a work's or pair's middle vertex is drawn, in pixels */
@@ -35,6 +37,7 @@ export function installTestHook(app: KoppelkaartApp): void {
     },
     paren: () => (app.model?.paren ?? []).map((p) => ({ id: p.id, status: p.status, notitie: p.notitie })),
     pan: (dx, dy) => app.kaart.map.panBy([dx, dy], { animate: false }),
+    toonAlles: () => app.kaart.fitAll(true),
     selectie: () => app.kaart.selected,
     punt: (soort, id) => {
       const m = app.model;
