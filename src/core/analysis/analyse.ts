@@ -84,13 +84,14 @@ export function analyse(werken: Werk[], buurten: Buurt[], regels: Regels, opts: 
   const step = Math.max(1, Math.ceil(total / 100));
   for (let i = 0; i < total && index; i++) {
     const a = items[i];
-    const near = index.search(a.g.minX - a.d, a.g.minY - a.d, a.g.maxX + a.d, a.g.maxY + a.d);
-    for (const j of near) {
+    // the pair work runs inside the search's filter, which always says no: no result array per work
+    index.search(a.g.minX - a.d, a.g.minY - a.d, a.g.maxX + a.d, a.g.maxY + a.d, (j) => {
       // each unordered pair once
-      if (j <= i || !nearInKindAndTime(a, items[j], regels)) continue;
+      if (j <= i || !nearInKindAndTime(a, items[j], regels)) return false;
       const mk = pairOf(a, items[j], regels, buurtIndex);
       if (mk) out.push(mk);
-    }
+      return false;
+    });
     if (opts.onProgress && (i + 1) % step === 0) opts.onProgress(i + 1, total);
   }
   opts.onProgress?.(total, total);

@@ -5,7 +5,7 @@ import type { GeometryParseResult, Position, RdGeometry } from '../types';
 import { detectCrs, wgs84ToRd } from './crs';
 import { readGeoJson } from './geojson';
 import { checkPolygons } from './polygon';
-import { allPositions, mapPositions, type ReadResult, type Shape } from './shape';
+import { forEachPosition, mapPositions, type ReadResult, type Shape } from './shape';
 import { readWkt } from './wkt';
 
 const EXAMPLE = 'Gebruik WKT (LINESTRING(136603.38 455665.99, 136636.68 455681.66)), EWKT (SRID=28992;POINT(...)) of GeoJSON.';
@@ -19,7 +19,9 @@ function read(text: string): ReadResult {
 }
 
 function isEmpty(shape: Shape): boolean {
-  return allPositions(shape).length === 0;
+  let any = false;
+  forEachPosition(shape, () => (any = true));
+  return !any;
 }
 
 /** lines need two distinct points per part */

@@ -11,16 +11,22 @@ export type PolygonCheck = { ok: true; polygons: Position[][][]; warnings: strin
 
 const closed = (r: Position[]): boolean => r.length > 0 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
 
-/** true when no two non-adjacent edges of the closed ring share a point: O(n²) with a bbox skip */
+/** true when no two non-adjacent edges of the closed ring share a point: a sweep over edges sorted by minX */
 function ringIsSimple(r: Position[]): boolean {
   const n = r.length - 1;
-  for (let i = 0; i < n; i++) {
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(r[a][0], r[a + 1][0]) - Math.min(r[b][0], r[b + 1][0]));
+  for (let oi = 0; oi < n; oi++) {
+    const i = order[oi];
     const [ax, ay] = r[i], [bx, by] = r[i + 1];
-    const minX = Math.min(ax, bx), maxX = Math.max(ax, bx), minY = Math.min(ay, by), maxY = Math.max(ay, by);
-    for (let j = i + 2; j < n; j++) {
-      if (i === 0 && j === n - 1) continue; // first and last edge meet at the closing vertex
+    const maxX = Math.max(ax, bx), minY = Math.min(ay, by), maxY = Math.max(ay, by);
+    // only edges starting (in x) before this one ends can touch it
+    for (let oj = oi + 1; oj < n; oj++) {
+      const j = order[oj];
       const [cx, cy] = r[j], [dx, dy] = r[j + 1];
-      if (Math.max(cx, dx) < minX || Math.min(cx, dx) > maxX || Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
+      if (Math.min(cx, dx) > maxX) break;
+      const gap = Math.abs(i - j);
+      if (gap === 1 || gap === n - 1) continue; // neighbours share a vertex by construction
+      if (Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
       if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
     }
   }
