@@ -3,6 +3,7 @@
  */
 import type { Buurt, Koppelkans, RawTable, Werk } from '../types';
 import { TABLES } from './columns';
+import { meldingen } from './problems';
 import { type RowReader, type TableRead, readRows } from './rows';
 
 /**
@@ -69,7 +70,7 @@ function readBuurt(r: RowReader): Buurt | undefined {
  * readBuurten(table).items[0]; // { code: 'BU03440111', naam: 'Lombok', geometry: {...}, values: { inwoners: 5120 }, rij: 2 }
  */
 export function readBuurten(table: RawTable): TableRead<Buurt> {
-  return readRows(table, TABLES.Buurten, 'buurtcode', readBuurt);
+  return readRows(table, TABLES.Buurten, 'buurtcode', readBuurt, (code, first) => meldingen.duplicateKey('buurtcode', code, first));
 }
 
 function readKoppelkans(r: RowReader): Koppelkans | undefined {
