@@ -21,13 +21,13 @@ export interface AnalyseOptions {
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function toItem(w: Werk, regels: Regels): Item {
+function toItem(w: Werk, regels: Regels, plus: (day: number) => number): Item {
   const g = prepare(w.geometry);
   const area = w.geometry.kind === 'poly' ? new AreaShape(w.geometry.polygons, polygonsArea(w.geometry.polygons)) : null;
   return {
     id: w.id, categorie: w.categorie, geometry: w.geometry, g, area,
     d: w.bufferM ?? regels.afstandM,
-    start: w.start, eind: w.eind, eindPlus: addMonths(w.eind, regels.maxTussentijdMaanden),
+    start: w.start, eind: w.eind, eindPlus: plus(w.eind),
   };
 }
 
@@ -75,7 +75,14 @@ function pairOf(x: Item, y: Item, regels: Regels, buurten: BuurtIndex): Meekoppe
  */
 export function analyse(werken: Werk[], buurten: Buurt[], regels: Regels, opts: AnalyseOptions = {}): Meekoppelkans[] {
   const t0 = Date.now();
-  const items = werken.map((w) => toItem(w, regels));
+  // many works end on the same day: the calendar sum once per day
+  const sums = new Map<number, number>();
+  const plus = (day: number): number => {
+    let v = sums.get(day);
+    if (v === undefined) sums.set(day, (v = addMonths(day, regels.maxTussentijdMaanden)));
+    return v;
+  };
+  const items = werken.map((w) => toItem(w, regels, plus));
   const index = indexItems(items);
   const buurtIndex = new BuurtIndex(buurten);
   const t1 = Date.now();

@@ -14,7 +14,11 @@ const closed = (r: Position[]): boolean => r.length > 0 && r[0][0] === r[r.lengt
 /** true when no two non-adjacent edges of the closed ring share a point: a sweep over edges sorted by minX */
 function ringIsSimple(r: Position[]): boolean {
   const n = r.length - 1;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.min(r[a][0], r[a + 1][0]) - Math.min(r[b][0], r[b + 1][0]));
+  const left = new Float64Array(n);
+  for (let i = 0; i < n; i++) left[i] = Math.min(r[i][0], r[i + 1][0]);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => left[a] - left[b]);
   for (let oi = 0; oi < n; oi++) {
     const i = order[oi];
     const [ax, ay] = r[i], [bx, by] = r[i + 1];
