@@ -23,7 +23,7 @@ function nonNegative(value: CellValue): Parsed<number> {
 function wholeMonths(value: CellValue): Parsed<number> {
   const n = nonNegative(value);
   if (!n.ok || Number.isInteger(n.value)) return n;
-  return bad('Vul een heel aantal maanden in, bijvoorbeeld 24.');
+  return bad('Het aantal maanden moet een heel getal zijn. Vul een heel aantal maanden in, bijvoorbeeld 24.');
 }
 
 /** The settings of regels.md, by their Regels `naam`. */

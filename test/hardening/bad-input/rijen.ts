@@ -111,7 +111,7 @@ function regels(controle: ExpectedProblem[]): TableBuilder {
   t.add({ naam: 'Min overlap m', waarde: '25' });
   bad('Excel error #N/A in a regel waarde', 'min_overlap_m2', { error: '#N/A' }, { kolom: 'waarde', ernst: 'fout', bevat: 'Excel-fout #N/A' });
   bad('another unknown regel', 'maximale_afstand', 100, { kolom: 'naam', ernst: 'fout', bevat: 'Onbekende regel' });
-  bad('months not whole', 'max_tussentijd_maanden', '1,5', { kolom: 'waarde', ernst: 'fout', melding: 'Vul een heel aantal maanden in, bijvoorbeeld 24. De rij wordt overgeslagen; de standaardwaarde 24 geldt.' });
+  bad('months not whole', 'max_tussentijd_maanden', '1,5', { kolom: 'waarde', ernst: 'fout', melding: 'Het aantal maanden moet een heel getal zijn. Vul een heel aantal maanden in, bijvoorbeeld 24. De rij wordt overgeslagen; de standaardwaarde 24 geldt.' });
   bad('no ja or nee', 'zelfde_categorie', 'misschien', { kolom: 'waarde', ernst: 'fout', bevat: '"misschien" is geen ja of nee. Vul ja of nee in.' });
   bad('a regel written another way, twice', 'AFSTAND M', 5000, { kolom: 'naam', ernst: 'fout', melding: 'De regel afstand_m staat al in rij 2; alleen die geldt, deze rij wordt overgeslagen. Verwijder een van de twee.' });
   bad('Excel error #REF! in a regel naam', { error: '#REF!' }, 3, { kolom: 'naam', ernst: 'fout', bevat: 'Excel-fout #REF!' });
