@@ -2,8 +2,8 @@
 
 /** The elements of the shell page that code talks to. */
 export interface ShellElements {
-  map: HTMLElement;
-  analyseer: HTMLButtonElement;
+  /** where the UI (src/ui/app.ts) is built */
+  app: HTMLElement;
   status: HTMLElement;
 }
 
@@ -18,8 +18,7 @@ function required<T extends HTMLElement>(doc: Document, id: string, kind: { new 
 /** Finds the shell's elements; throws when the page is not built from page.html. */
 export function findShell(doc: Document): ShellElements {
   return {
-    map: required(doc, 'map', HTMLElement),
-    analyseer: required(doc, 'analyseer', HTMLButtonElement),
+    app: required(doc, 'app', HTMLElement),
     status: required(doc, 'status', HTMLElement),
   };
 }
@@ -27,4 +26,9 @@ export function findShell(doc: Document): ShellElements {
 /** Shows a line in the status bar. */
 export function showStatus(shell: ShellElements, text: string): void {
   shell.status.textContent = text;
+}
+
+/** The page's `?achtergrond=uit` switch: no PDOK base map (offline use, tests). */
+export function basemapWanted(location: Location): boolean {
+  return new URLSearchParams(location.search).get('achtergrond') !== 'uit';
 }

@@ -1,6 +1,9 @@
-// entry of index.html: the same shell outside Excel (no office.js), opened by `npm start`
+// entry of index.html: the same UI outside Excel (no office.js), opened by `npm start`
 import './style.css';
+import { startStandalone } from '../ui/standalone-mode';
 import { findShell, showStatus } from './shell';
 import { STANDALONE } from './status';
 
-showStatus(findShell(document), STANDALONE);
+const shell = findShell(document);
+showStatus(shell, STANDALONE);
+startStandalone(shell.app);

@@ -1,6 +1,7 @@
 // entry of taskpane.html: the task pane inside Excel, with office.js loaded by the page
 import './style.css';
-import { findShell, showStatus } from './shell';
+import { startExcel } from '../ui/excel-mode';
+import { basemapWanted, findShell, showStatus } from './shell';
 import { OFFICE_JS_ONTBREEKT, WACHT_OP_EXCEL, statusNaOfficeReady } from './status';
 
 const shell = findShell(document);
@@ -9,6 +10,10 @@ if (typeof Office === 'undefined') {
   showStatus(shell, OFFICE_JS_ONTBREEKT);
 } else {
   showStatus(shell, WACHT_OP_EXCEL);
-  // office.js's HostType values are strings at run time ("Excel"), typed as an enum
-  Office.onReady((info) => showStatus(shell, statusNaOfficeReady(info.host ? String(info.host) : null)));
+  Office.onReady((info) => {
+    // office.js's HostType values are strings at run time ("Excel"), typed as an enum
+    const host = info.host ? String(info.host) : null;
+    showStatus(shell, statusNaOfficeReady(host));
+    if (host === 'Excel') startExcel(shell.app, { basemap: basemapWanted(window.location) });
+  });
 }

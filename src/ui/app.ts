@@ -50,7 +50,7 @@ export class KoppelkaartApp {
   resultaat: AnalyseResultaat | null = null;
 
   constructor(root: HTMLElement, private readonly opties: AppOpties = {}) {
-    const mapEl = el('div', { class: 'kk-kaart', id: 'kaart', role: 'region', 'aria-label': 'Kaart met werken en meekoppelkansen' });
+    const mapEl = el('div', { class: 'kk-kaart', id: 'map', role: 'region', 'aria-label': 'Kaart met werken en meekoppelkansen' });
     this.voortgang = new Voortgang(() => this.cancel());
     this.filters = new FilterPaneel((f) => this.setFilter(f));
     this.lijst = new PaarLijst({ onSelect: (id) => this.select({ soort: 'paar', id }, true), onEdit: (id, v) => this.edit(id, v) });

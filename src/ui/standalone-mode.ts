@@ -27,8 +27,8 @@ export function startStandalone(root: HTMLElement, location: Location = window.l
   let geopend: Geopend | null = null;
 
   const input = el('input', { type: 'file', accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', id: 'bestand', hidden: '' });
-  const open = el('button', { type: 'button', class: 'kk-knop', id: 'openen' }, 'Openen…');
-  const analyseer = el('button', { type: 'button', class: 'kk-knop-stil', id: 'opnieuw', disabled: '' }, 'Analyseer');
+  const open = el('button', { type: 'button', class: 'kk-knop-stil', id: 'openen' }, 'Openen…');
+  const analyseer = el('button', { type: 'button', class: 'kk-knop', id: 'analyseer', disabled: '' }, 'Analyseer');
   const opslaan = el('button', { type: 'button', class: 'kk-knop-stil', id: 'opslaan', disabled: '' }, 'Opslaan als…');
   app.toolbar.append(open, analyseer, opslaan, input);
 

@@ -13,7 +13,7 @@ describe('the standalone page', () => {
   afterAll(() => harness?.close());
 
   it('shows the title, the map container, the Analyseer button and says it runs without Excel', async () => {
-    const page = await harness.open('index.html');
+    const page = await harness.open('index.html?achtergrond=uit');
     await harness.screenshot(page, 'shell-standalone');
 
     await expect(page.locator('h1').textContent()).resolves.toBe('Koppelkaart');
@@ -23,7 +23,7 @@ describe('the standalone page', () => {
   });
 
   it('loads its stylesheet as a file under the strict policy (Office blue button, system font)', async () => {
-    const page = await harness.open('index.html');
+    const page = await harness.open('index.html?achtergrond=uit');
     const look = await page.evaluate(() => {
       const button = document.getElementById('analyseer') as HTMLButtonElement;
       // the shell starts with the button disabled (grey); enabled, it is Office blue
@@ -35,7 +35,7 @@ describe('the standalone page', () => {
   });
 
   it('logs no console errors and contacts no host other than localhost', async () => {
-    await harness.open('index.html');
+    await harness.open('index.html?achtergrond=uit');
     expect(harness.consoleErrors).toEqual([]);
     expect(harness.blockedRequests).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('the harness network', () => {
 
     const withStandIn = await startHarness({ pdokTile: 'assets/icons/icon-16.png' });
     try {
-      await expect(loadTile(await withStandIn.open('index.html'))).resolves.toBe(16);
+      await expect(loadTile(await withStandIn.open('index.html?achtergrond=uit&leeg'))).resolves.toBe(16);
       expect(withStandIn.replacedRequests).toEqual([tile]);
       expect(withStandIn.blockedRequests).toEqual([]);
     } finally {
@@ -62,7 +62,7 @@ describe('the harness network', () => {
 
     const without = await startHarness();
     try {
-      await expect(loadTile(await without.open('index.html'))).resolves.toBe(0);
+      await expect(loadTile(await without.open('index.html?achtergrond=uit&leeg'))).resolves.toBe(0);
       expect(without.blockedRequests).toEqual([tile]);
     } finally {
       await without.close();
@@ -91,7 +91,7 @@ describe('the task pane page', () => {
     writeFileSync(officeJs, 'window.Office = { onReady: (cb) => Promise.resolve(cb({ host: "Excel", platform: "PC" })) };');
     const harness = await startHarness({ officeJs });
     try {
-      const page = await harness.open('taskpane.html');
+      const page = await harness.open('taskpane.html?achtergrond=uit');
       await page.locator('#status', { hasText: 'Verbonden met Excel.' }).waitFor({ timeout: 10_000 });
       await harness.screenshot(page, 'shell-taskpane');
       expect(harness.consoleErrors).toEqual([]);

@@ -101,7 +101,7 @@ export async function panTiming(page: Page, drags = 10): Promise<PanTiming> {
   // every work in view: the canvas paints all of them on each redraw
   await page.evaluate('window.__koppelkaart.toonAlles()');
   await page.waitForTimeout(500);
-  const box = (await page.locator('#kaart').boundingBox())!;
+  const box = (await page.locator('#map').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.evaluate(START_FRAMES);
