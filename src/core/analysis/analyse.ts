@@ -23,7 +23,7 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function toItem(w: Werk, regels: Regels, plus: (day: number) => number): Item {
   const g = prepare(w.geometry);
-  const area = w.geometry.kind === 'poly' ? new AreaShape(w.geometry.polygons, polygonsArea(w.geometry.polygons)) : null;
+  const area = w.geometry.kind === 'poly' ? new AreaShape(w.geometry.polygons, polygonsArea(w.geometry.polygons), g) : null;
   return {
     id: w.id, categorie: w.categorie, geometry: w.geometry, g, area,
     d: w.bufferM ?? regels.afstandM,
