@@ -68,7 +68,7 @@ async function readBuurten(path: string): Promise<RawTable> {
   throw new UsageError(`Onbekend buurtenbestand '${path}': gebruik .geojson of .xlsx.`);
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+export async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (err) {

@@ -1,26 +1,24 @@
 /**
- * `koppelkaart analyse INPUT [--buurten FILE] [-o OUTPUT]`: reads a werkboek or a CSV of works,
- * finds the meekoppelkansen and writes them as CSV, GeoJSON or into the workbook.
+ * `koppelkaart analyse|import-werken|import-buurten|nieuw|export`: the analysis runs here, the
+ * other commands in import-commands.ts and export-command.ts.
  *
- * Exit codes: 0 when something could be analysed (problems in rows are reported, not fatal),
- * 1 when no work could be read, 2 on a usage error.
+ * Exit codes: 0 when something could be done (problems in rows are reported, not fatal),
+ * 1 when nothing usable was found, 2 on a usage error.
  */
 import { extname } from 'node:path';
 import { analyse } from '../core/analysis/analyse';
-import type { RowProblem } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
-import { HELP, parseArgs } from './args';
+import { HELP, parseArgs, type Command } from './args';
 import { readInput, UsageError, type Input } from './input';
+import { exportCommand } from './export-command';
+import { importBuurtenCommand, importWerkenCommand, nieuwCommand } from './import-commands';
 import { pairsCsv, pairsGeoJson, resultsXlsx, werkboekFromTable, writeFileAtomic } from './output';
+import { reportProblems, type Streams } from './report';
+
+export type { Streams } from './report';
 
 /** above this many works the analysis reports its progress */
 const PROGRESS_FROM = 2000;
-
-/** Where the CLI writes; tests pass their own. */
-export interface Streams {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
 
 const processStreams: Streams = {
   stdout: (text) => process.stdout.write(text),
@@ -43,6 +41,7 @@ export async function main(argv: string[], io: Streams = processStreams): Promis
     io.stderr(`${command.melding}\n\n${HELP}\n`);
     return 2;
   }
+  if (command.kind !== 'analyse') return runOther(command, io);
   const outExt = command.output ? extname(command.output).toLowerCase() : '.csv';
   if (!['.csv', '.geojson', '.json', '.xlsx'].includes(outExt)) {
     io.stderr(`Onbekende uitvoer '${command.output}': gebruik .csv, .geojson of .xlsx.\n`);
@@ -57,6 +56,19 @@ export async function main(argv: string[], io: Streams = processStreams): Promis
     }
     io.stderr(`Fout: ${(err as Error).message}\n`);
     return 1;
+  }
+}
+
+/** the import, nieuw and export commands: usage problems exit 2, others 1 */
+async function runOther(command: Exclude<Command, { kind: 'help' | 'usage-error' | 'analyse' }>, io: Streams): Promise<number> {
+  try {
+    if (command.kind === 'import-werken') return await importWerkenCommand(command, io);
+    if (command.kind === 'import-buurten') return await importBuurtenCommand(command, io);
+    if (command.kind === 'nieuw') return await nieuwCommand(command, io);
+    return await exportCommand(command, io);
+  } catch (err) {
+    io.stderr((err instanceof UsageError ? '' : 'Fout: ') + (err as Error).message + '\n');
+    return err instanceof UsageError ? 2 : 1;
   }
 }
 
@@ -98,15 +110,6 @@ async function writeWorkbook(input: Input, output: string, werkboek: ReturnType<
   reportProblems(outcome.problems, io);
   outcome.notices.forEach((n) => io.stderr(n + '\n'));
   await writeFileAtomic(output, outcome.bytes);
-}
-
-/** one line per problem: table, row, column, message, value */
-function reportProblems(problems: readonly RowProblem[], io: Streams): void {
-  for (const p of problems) {
-    const place = [p.tabel, p.rij ? `rij ${p.rij}` : '', p.kolom ? `kolom ${p.kolom}` : ''].filter(Boolean).join(', ');
-    const value = p.waarde ? ` (waarde: ${p.waarde})` : '';
-    io.stderr(`${p.ernst === 'fout' ? 'Fout' : 'Waarschuwing'} in ${place}: ${p.melding}${value}\n`);
-  }
 }
 
 /** every 10% of the works, for inputs large enough to wait for */

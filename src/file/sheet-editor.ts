@@ -104,6 +104,27 @@ export class SheetEditor {
     }
   }
 
+  /**
+   * Moves the cells of row `from` in columns left..right to row `to` (cells already there are
+   * removed). A formula becomes its cached value: its references would point elsewhere after the move.
+   */
+  moveCells(from: number, to: number, left: number, right: number): void {
+    if (from === to) return;
+    this.clearRange({ top: to, bottom: to, left, right });
+    const source = this.rows.get(from);
+    if (!source) return;
+    for (const cell of cellsOf(source)) {
+      const column = decodeCell(cell.getAttribute('r') ?? '').column;
+      if (column < left || column > right) continue;
+      source.removeChild(cell);
+      this.dropFormula(cell);
+      cell.setAttribute('r', cellAddress(to, column));
+      this.insertCell(this.rows.get(to) ?? this.createRow(to), cell, column);
+      this.grow(to, column);
+    }
+    if (cellsOf(source).length === 0 && !source.getAttribute('ht') && !source.getAttribute('s')) this.removeRow(from);
+  }
+
   /** widens `<dimension>` to cover everything written */
   finish(): void {
     if (!this.written) return;
@@ -135,6 +156,12 @@ export class SheetEditor {
     rowEl.removeAttribute('spans');
     const cell = createElement(this.doc, 'c');
     cell.setAttribute('r', cellAddress(row, column));
+    this.insertCell(rowEl, cell, column);
+    return cell;
+  }
+
+  private insertCell(rowEl: XmlElement, cell: XmlElement, column: number): void {
+    rowEl.removeAttribute('spans');
     const cells = cellsOf(rowEl);
     // cells come in column order; most writes append, so look from the end
     let before: XmlElement | null = null;
@@ -143,7 +170,24 @@ export class SheetEditor {
       else break;
     }
     rowEl.insertBefore(cell, before ?? trailingNonCell(rowEl));
-    return cell;
+  }
+
+  /** a formula cell keeps its cached value: a text result becomes an inline string */
+  private dropFormula(cell: XmlElement): void {
+    const f = firstChild(cell, 'f');
+    if (!f) return;
+    cell.removeChild(f);
+    this.removedFormula = true;
+    if (cell.getAttribute('t') !== 'str') return;
+    const v = firstChild(cell, 'v');
+    const text = v?.textContent ?? '';
+    if (v) cell.removeChild(v);
+    cell.setAttribute('t', 'inlineStr');
+    const is = createElement(this.doc, 'is');
+    const t = createElement(this.doc, 't');
+    t.appendChild(this.doc.createTextNode(text));
+    is.appendChild(t);
+    cell.appendChild(is);
   }
 
   private createRow(r: number): XmlElement {

@@ -145,7 +145,9 @@ function canonicalTable(csv: CsvTable, byField: ReadonlyMap<WerkVeld, number>, e
 /** a problem of the canonical table at its CSV line and header; one about a bad location is said by locationText */
 function relocate(p: RowProblem, csv: CsvTable, byField: ReadonlyMap<WerkVeld, number>, tabel: string): RowProblem {
   const rij = p.rij >= 2 ? csv.lines[p.rij - 2] : p.rij;
-  return { ...p, tabel, rij, kolom: headerOf(csv, byField, p.kolom as WerkVeld) };
+  const kolom = headerOf(csv, byField, p.kolom as WerkVeld);
+  // the reader's messages name the canonical column; the planner knows the file's header
+  return { ...p, tabel, rij, kolom, melding: p.melding.split(`"${p.kolom}"`).join(`"${kolom}"`) };
 }
 
 function headerOf(csv: CsvTable, byField: ReadonlyMap<WerkVeld, number>, veld: WerkVeld | 'geometrie'): string {
