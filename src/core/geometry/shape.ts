@@ -84,7 +84,8 @@ function isPosition(n: Nested): n is number[] {
 function toPositions(n: Nested, depth: number, dropped: { any: boolean }): unknown {
   if (depth === 1) {
     if (!isPosition(n) || n.length < 2) throw new Error('Een coördinaat heeft minder dan twee getallen.');
-    if (n.length > 2) dropped.any = true;
+    if (n.length === 2) return n; // already a position: no copy
+    dropped.any = true;
     return [n[0], n[1]];
   }
   if (isPosition(n) && n.length > 0) throw new Error('De haakjes kloppen niet bij het geometrietype.');
