@@ -86,7 +86,8 @@ export function importBuurten(json: unknown, buurten: RawTable | undefined, opti
   });
   const geometryParts = Math.max(1, ...rows.map((r) => geometryCellCount(r.geometry)));
   const standard = (NIEUW_WERKBOEK.find((t) => t.naam === 'Buurten')?.kolommen ?? []).map((c) => c.naam);
-  const layout = targetLayout({ target: buurten, def: TABLES.Buurten, standard, extras, addExtras: true, geometryParts });
+  const wanted = ['buurtnaam', 'wijkcode', 'wijknaam'].filter((f) => rows.some((r) => r.fields[f] !== null));
+  const layout = targetLayout({ target: buurten, def: TABLES.Buurten, standard, extras, addExtras: true, geometryParts, wanted });
   const remove = buurten ? rowsWithCodes(buurten, new Set(seen.keys())) : [];
   const append = rows.map((r) => placeRow(layout, r));
   const afgewezen = new Set(problems.filter((p) => p.ernst === 'fout').map((p) => p.rij)).size;

@@ -34,6 +34,8 @@ export interface LayoutRequest {
   addExtras: boolean;
   /** the most cells one geometry needs (1 when none is longer than a cell) */
   geometryParts: number;
+  /** known columns the import has values for: added when the table lacks them */
+  wanted?: readonly string[];
 }
 
 /**
@@ -59,6 +61,11 @@ export function targetLayout(req: LayoutRequest): TargetLayout {
     added.push(h);
     slots.push({ kind: 'part', index: i });
   });
+  for (const name of req.wanted ?? []) {
+    if (map.index.has(name)) continue;
+    added.push(name);
+    slots.push({ kind: 'field', name });
+  }
   const dropped: string[] = [];
   for (const extra of req.extras) {
     const key = normaliseHeader(extra);
