@@ -117,6 +117,8 @@ export class Kaart {
     return klassen;
   }
 
+  // every programmatic move jumps (animate: false): Leaflet drops a zoom asked for while another animates
+
   /** Zooms to a pair's shared stretch and both works, and highlights them. */
   zoomToPaar(id: string): void {
     const paar = this.model?.paren.find((p) => p.id === id);
@@ -124,7 +126,7 @@ export class Kaart {
     const werken = this.model!.werken.filter((w) => w.id === paar.werkA || w.id === paar.werkB);
     const bounds = boundsOf(paar.shared);
     for (const w of werken) bounds.extend(boundsOf(w.geometry));
-    this.map.fitBounds(bounds.pad(0.2), { maxZoom: 18 });
+    this.map.fitBounds(bounds.pad(0.2), { maxZoom: 18, animate: false });
     this.highlight({ soort: 'paar', id });
   }
 
@@ -132,7 +134,7 @@ export class Kaart {
   zoomToWerk(id: string): void {
     const werk = this.model?.werken.find((w) => w.id === id);
     if (!werk) return;
-    this.map.fitBounds(boundsOf(werk.geometry).pad(0.3), { maxZoom: 18 });
+    this.map.fitBounds(boundsOf(werk.geometry).pad(0.3), { maxZoom: 18, animate: false });
     this.highlight({ soort: 'werk', id });
   }
 
@@ -156,7 +158,14 @@ export class Kaart {
     const bounds = L.latLngBounds([]);
     for (const b of model.buurten) bounds.extend(boundsOf(b.geometry));
     if (alles || !bounds.isValid()) for (const w of model.werken) bounds.extend(boundsOf(w.geometry));
-    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8] });
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8], animate: false });
+  }
+
+  /** Fits the map to some buurten (e.g. the wijk chosen in the filters). */
+  fitBuurten(codes: ReadonlySet<string>): void {
+    const bounds = L.latLngBounds([]);
+    for (const b of this.model?.buurten ?? []) if (codes.has(b.code)) bounds.extend(boundsOf(b.geometry));
+    if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8], animate: false });
   }
 
   /** The number of features drawn per layer now (0 for a layer switched off). */

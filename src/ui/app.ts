@@ -144,10 +144,16 @@ export class KoppelkaartApp {
 
   private setFilter(f: Filter): void {
     const m = this.model;
+    const areaChanged = f.wijk !== this.filter.wijk || f.buurt !== this.filter.buurt;
     this.filter = f;
     if (!m) return;
     this.zichtbaar = applyFilter(m, f);
     this.kaart.setZichtbaar(this.zichtbaar);
+    // a chosen wijk or buurt is where the planner wants to look
+    if (areaChanged) {
+      if (f.wijk || f.buurt) this.kaart.fitBuurten(this.zichtbaar.buurten);
+      else this.kaart.fitAll();
+    }
     const paren = m.paren.filter((p) => this.zichtbaar!.paren.has(p.id));
     this.lijst.setParen(paren);
     this.lijstKop.textContent = `Meekoppelkansen (${paren.length})`;

@@ -54,13 +54,25 @@ describe('the standalone page on the demo workbook', () => {
     expect(c.buurten).toBe(overvecht.length);
     expect(c.meekoppelkansen).toBe(paren.filter((p) => p.buurten.some((b) => overvecht.includes(b))).length);
     expect(c.meekoppelkansen).toBeLessThan(paren.length);
-    // the planner's view of Overvecht, first pair opened: the README's picture
-    await page.locator('#paren > li').first().locator('.kk-lijst-kop').click();
-    await page.locator('#paar-detail').waitFor();
+    // the map moves to the wijk: the pairs there are in view (a shared part may stick out a little)
+    const size = (await page.locator('#map').boundingBox())!;
+    const m = 40;
+    for (const p of paren.filter((x) => x.buurten.some((b) => overvecht.includes(b))).slice(0, 20)) {
+      const [x, y] = (await page.evaluate((pid) => window.__koppelkaart!.punt('paar', pid), p.id))!;
+      expect(x >= -m && x <= size.width + m && y >= -m && y <= size.height + m).toBe(true);
+    }
+    const heel = await view(page);
+    await page.locator('#filter-wijk').selectOption('');
+    await expect(view(page).then((v) => v.zoom)).resolves.toBeLessThan(heel.zoom);
+    await page.locator('#filter-wijk').selectOption({ label: 'Overvecht' });
+    // the planner's view of Overvecht: the README's picture
+    await page.locator('#sectie-filters > summary').click();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(300);
     const shot = await harness.screenshot(page, 'ui-standalone-overvecht');
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(shot, join(DOCS, 'screenshot.png'));
+    await page.locator('#sectie-filters > summary').click();
     await page.locator('#filter-wijk').selectOption('');
   });
 
