@@ -62,7 +62,7 @@ export function locateTables(index: WorkbookIndex): Map<TableName, TableSource> 
 }
 
 /** Queues the load of a source's whole range (table range, or the sheet's used values). */
-function sourceRange(context: Excel.RequestContext, source: TableSource): Excel.Range {
+function sourceRange(context: Excel.RequestContext, source: Pick<TableSource, 'sheet' | 'table'>): Excel.Range {
   const range = source.table
     ? context.workbook.tables.getItem(source.table).getRange()
     : context.workbook.worksheets.getItem(source.sheet).getUsedRangeOrNullObject(true);
@@ -70,11 +70,11 @@ function sourceRange(context: Excel.RequestContext, source: TableSource): Excel.
 }
 
 /**
- * Reads the given sources into RawTables: two syncs for the ranges' places, then as many as the
- * cell budget needs for their values. A sheet without values gives no table.
+ * Reads tables or sheets into RawTables, in order: one sync for the ranges' places, then as many
+ * as the cell budget needs for their values. A sheet without values gives undefined.
  */
-export async function readSources(context: Excel.RequestContext, sources: TableSource[], options: BatchOptions = {}): Promise<Map<TableName, RawTable>> {
-  if (sources.length === 0) return new Map();
+export async function readRawTables(context: Excel.RequestContext, sources: Pick<TableSource, 'sheet' | 'table'>[], options: BatchOptions = {}): Promise<(RawTable | undefined)[]> {
+  if (sources.length === 0) return [];
   const ranges = sources.map((s) => sourceRange(context, s));
   await context.sync();
   const present = sources.map((s, i) => ({ source: s, range: ranges[i] })).filter(({ range }) => !range.isNullObject);
@@ -86,12 +86,19 @@ export async function readSources(context: Excel.RequestContext, sources: TableS
     colCount: range.columnCount,
   }));
   const cells = await loadBlocks(context, blocks, options.maxReadCells ?? DEFAULT_MAX_READ_CELLS);
+  const read = new Map(present.map(({ source }, i) => [source, toRawTable(source, blocks[i], cells[i])]));
+  return sources.map((s) => read.get(s));
+}
+
+/** Reads the given werkboek sources into RawTables by role (see `readRawTables`). */
+export async function readSources(context: Excel.RequestContext, sources: TableSource[], options: BatchOptions = {}): Promise<Map<TableName, RawTable>> {
+  const tables = await readRawTables(context, sources, options);
   const out = new Map<TableName, RawTable>();
-  present.forEach(({ source }, i) => out.set(source.role, toRawTable(source, blocks[i], cells[i])));
+  sources.forEach((s, i) => tables[i] && out.set(s.role, tables[i]));
   return out;
 }
 
-function toRawTable(source: TableSource, block: Block, cells: CellValue[][]): RawTable {
+function toRawTable(source: Pick<TableSource, 'sheet' | 'table'>, block: Block, cells: CellValue[][]): RawTable {
   const [header = [], ...rows] = cells;
   return {
     name: source.table ?? source.sheet,

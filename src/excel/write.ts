@@ -11,7 +11,8 @@ import { controleRows } from '../core/werkboek/read';
 import { EXCEL_NUMBER_FORMATS, type MeekoppelkansenChanges, mergeMeekoppelkansen } from '../core/werkboek/meekoppelkansen';
 import { meekoppelkansenColumn } from '../core/werkboek/meekoppelkansen-kolom';
 import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, type WritePiece, chunkRows, jsonBytes, syncPacked } from './batch';
-import { type OwnTablePlace, planOwnTable } from './own-table';
+import { type OwnTableWrite, planOwnTable } from './own-table';
+import { placeOf } from './place';
 import { type Shape, type TableSource, type WorkbookIndex, indexWorkbook, locateTables, readShape, readSources } from './read';
 
 /** What `writeResults` needs: this run's outcome and the werkboek it was computed from. */
@@ -37,24 +38,13 @@ export interface WriteReport {
 
 const CONTROLE_FORMATS = ['@', null, '@', '@', '@'];
 
-/** A free sheet name: `base`, else `base (2)`, `base (3)`, ... */
-function freeSheetName(base: string, sheets: readonly string[]): string {
-  const taken = new Set(sheets.map((s) => s.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  let n = 2;
-  while (taken.has(`${base} (${n})`.toLowerCase())) n++;
-  return `${base} (${n})`;
-}
-
-/** Where an own table goes: in place when our table exists, else on a new sheet (never a planner's). */
-function placeOf(role: TableName, table: RawTable | undefined, index: WorkbookIndex, meldingen: string[]): OwnTablePlace {
-  if (table) return { existing: table };
-  const sheet = freeSheetName(role, index.sheets);
-  if (sheet !== role) {
-    meldingen.push(`Het blad "${role}" is van u en blijft zoals het is; Koppelkaart schrijft de tabel ${role} op het nieuwe blad "${sheet}".`);
-  }
-  index.sheets.push(sheet);
-  return { create: { sheet, newSheet: true } };
+/** The plan of the Controle table: one row per problem, in place when ours exists, else on a new sheet. */
+export function planControle(existing: RawTable | undefined, index: WorkbookIndex, problems: readonly RowProblem[], meldingen: string[], maxBytes: number): OwnTableWrite & { table: string; rows: number } {
+  const [controleHeader, ...controleBody] = controleRows(problems);
+  const place = placeOf('Controle', existing, index, meldingen);
+  const table = 'existing' in place ? place.existing.name : 'Controle';
+  const plan = planOwnTable(place, { name: table, headers: controleHeader.map(String), rows: controleBody, formats: CONTROLE_FORMATS, match: 'position' }, 0, maxBytes);
+  return { ...plan, table, rows: controleBody.length };
 }
 
 /** Whether Werken still is the table that was analysed (the planner may have edited it since). */
@@ -128,15 +118,7 @@ export async function writeResults(context: Excel.RequestContext, results: Resul
     match: 'id',
   }, merged.rows.length - merged.changes.added, maxBytes);
 
-  const [controleHeader, ...controleBody] = controleRows(results.problems);
-  const ctPlace = placeOf('Controle', now.get('Controle'), index, meldingen);
-  const ct = planOwnTable(ctPlace, {
-    name: 'existing' in ctPlace ? ctPlace.existing.name : 'Controle',
-    headers: controleHeader.map(String),
-    rows: controleBody,
-    formats: CONTROLE_FORMATS,
-    match: 'position',
-  }, 0, maxBytes);
+  const ct = planControle(now.get('Controle'), index, results.problems, meldingen, maxBytes);
 
   const analysed = results.existing.werken;
   const werkenWrite = analysed && sameShape(werkenShape, analysed) ? werkenColumnWrite(analysed, results, maxBytes) : undefined;
@@ -151,7 +133,7 @@ export async function writeResults(context: Excel.RequestContext, results: Resul
   await syncPacked(context, [...mk.pieces, ...ct.pieces, ...(werkenWrite?.pieces ?? [])], maxBytes);
   return {
     meekoppelkansen: { sheet: mk.sheet, table: 'existing' in mkPlace ? mkPlace.existing.name : 'Meekoppelkansen', changes: merged.changes },
-    controle: { sheet: ct.sheet, table: 'existing' in ctPlace ? ctPlace.existing.name : 'Controle', rows: controleBody.length },
+    controle: { sheet: ct.sheet, table: ct.table, rows: ct.rows },
     werkenColumn: werkenWrite !== undefined,
     meldingen,
   };

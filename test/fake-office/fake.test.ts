@@ -147,4 +147,56 @@ describe('the fake Excel', () => {
     expect(seen).toEqual([['selected', 'A3:B3', true], ['changed', 'B2', 'RangeEdited']]);
     expect(wb.eventErrors).toEqual([]);
   });
+
+  it('keeps a data validation per cell: through value writes, moved by inserted cells, Inconsistent over mixed cells', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Notities');
+      const dv = ws.getRange('E1:E3').dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: 'ja,nee' } };
+      dv.errorAlert = { style: 'Warning', message: 'liever ja of nee' };
+      ws.getRange('E1').values = [['ja']];
+      ws.getRange('E1:E2').insert('Down');
+      await context.sync();
+    });
+    expect(wb.sheet('Notities')!.grid.get(2, 4)).toMatchObject({ v: 'ja', dv: { rule: { list: { source: 'ja,nee' } }, errorAlert: { style: 'Warning', showAlert: true } } });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Notities');
+      const mixed = ws.getRange('E1:E3').dataValidation.load('type, rule');
+      const listed = ws.getRange('E3:E5').dataValidation.load('type');
+      expect(() => { ws.getRange('F1').dataValidation.rule = { list: { inCellDropDown: true, source: '' } }; }).not.toThrow();
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+      const again = ws.getRange('E1:E3').dataValidation.load('type, rule');
+      const listed2 = ws.getRange('E3:E5').dataValidation.load('type');
+      await context.sync();
+      expect([again.type, again.rule, listed2.type]).toEqual(['Inconsistent', null, 'List']);
+      expect(() => mixed.type).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      expect(() => listed.type).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  it('keeps text after a leading apostrophe and a formula typed into a text cell as text, as Excel does', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Notities');
+      ws.getRange('G1:G3').values = [["'=1+1"], ["'0012"], ['=1+1']];
+      ws.getRange('H1').numberFormat = [['@']];
+      ws.getRange('H1').values = [['=1+1']];
+      await context.sync();
+    });
+    const grid = wb.sheet('Notities')!.grid;
+    expect([grid.get(0, 6).v, grid.get(1, 6).v, grid.get(2, 6).f, grid.get(0, 7).v, grid.get(0, 7).f]).toEqual(['=1+1', '0012', '=1+1', '=1+1', undefined]);
+  });
+
+  it('gives the used part of a range, or a null object when it holds nothing', async () => {
+    const { Excel } = setup();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('Notities');
+      const used = ws.getRange('A1:D9').getUsedRangeOrNullObject(true).load('address');
+      const none = ws.getRange('A5:D9').getUsedRangeOrNullObject(true).load('address');
+      await context.sync();
+      expect(used.address).toBe('Notities!B2:C3');
+      expect(none.isNullObject).toBe(true);
+    });
+  });
 });

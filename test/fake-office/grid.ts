@@ -15,6 +15,16 @@ export interface Cell {
   fmt: string;
   /** formula text, kept but never evaluated */
   f?: string;
+  /** the cell's data validation (office-js `range.dataValidation`), kept when values change */
+  dv?: CellValidation;
+}
+
+/** A cell's data validation as office-js describes it. */
+export interface CellValidation {
+  /** `{ list: { inCellDropDown, source } }` and the other `Excel.DataValidationRule` kinds */
+  rule: Record<string, unknown>;
+  errorAlert: { message: string; showAlert: boolean; style: 'Stop' | 'Warning' | 'Information'; title: string };
+  ignoreBlanks: boolean;
 }
 
 export const EMPTY: Readonly<Cell> = Object.freeze({ v: '', fmt: 'General' });

@@ -282,7 +282,10 @@ export class FakeWorkbook {
     values.forEach((row, i) =>
       row.forEach((value, j) => {
         const cell = seedCell(value);
-        if (cell) sheet.grid.set(box.row + i, box.col + j, { ...cell, fmt: sheet.grid.get(box.row + i, box.col + j).fmt });
+        const { fmt, dv } = sheet.grid.get(box.row + i, box.col + j);
+        // typing keeps the cell's format and validation; emptying a cell keeps them too
+        if (cell) sheet.grid.set(box.row + i, box.col + j, { ...cell, fmt, ...(dv ? { dv } : {}) });
+        else if (fmt !== 'General' || dv) sheet.grid.set(box.row + i, box.col + j, { v: '', fmt, ...(dv ? { dv } : {}) });
         else sheet.grid.clear(box.row + i, box.col + j);
       }),
     );
@@ -376,7 +379,7 @@ export class FakeWorkbook {
       if (used) {
         rowsOf(used, (r, c) => {
           const cell = sheet.grid.get(r, c);
-          if (cell.v !== '' || cell.fmt !== 'General' || cell.f) cells[formatBox({ row: r, col: c, rowCount: 1, colCount: 1 })] = { ...cell };
+          if (cell.v !== '' || cell.fmt !== 'General' || cell.f || cell.dv) cells[formatBox({ row: r, col: c, rowCount: 1, colCount: 1 })] = { ...cell };
           return 0;
         });
       }

@@ -8,6 +8,7 @@ import { FakeClientObject, FakeRequestContext, Reader, jsonBytes } from './conte
 import { ErrorCodes, FakeOfficeError } from './errors';
 import { Cell, Scalar } from './grid';
 import { SheetModel, TableModel } from './model';
+import { FakeDataValidation } from './validation';
 
 export interface RangeTarget {
   sheet: SheetModel;
@@ -101,6 +102,16 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     return this.derive((b) => ({ ...b, col: b.col + b.colCount - 1, colCount: 1 }));
   }
 
+  /** the used cells within the range (values only, or formats too); a null object when none */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => usedWithin(this.target(), valuesOnly), true);
+  }
+
+  /** the used cells within the range; office-js throws ItemNotFound when there are none */
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, () => usedWithin(this.target(), valuesOnly));
+  }
+
   select(): void {
     this.write((t) => this.context.model.select(t.sheet, t.box));
   }
@@ -110,11 +121,29 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       forEachCell(t.box, (r, c) => {
         const cell = t.sheet.grid.get(r, c);
         if (applyTo === 'All') t.sheet.grid.clear(r, c);
-        else if (applyTo === 'Contents') t.sheet.grid.set(r, c, { v: '', fmt: cell.fmt });
+        else if (applyTo === 'Contents') t.sheet.grid.set(r, c, { v: '', fmt: cell.fmt, ...(cell.dv ? { dv: cell.dv } : {}) });
         else t.sheet.grid.set(r, c, { ...cell, fmt: 'General' });
       });
       this.context.changed(t.sheet, t.box, 'RangeEdited');
     });
+  }
+
+  /** `range.dataValidation`: the rule, alert and blanks setting of the range's cells */
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.context, () => this.target());
+  }
+
+  /**
+   * Inserts empty cells at the range, shifting the cells there down or right (tables wholly in
+   * the way move, a table cut in two refuses, as in Excel); returns the new cells.
+   */
+  insert(shift: 'Down' | 'Right'): FakeRange {
+    this.write((t) => {
+      if (shift === 'Down') this.context.model.insertDown(t.sheet, t.box);
+      else this.context.model.insertRight(t.sheet, t.box);
+      this.context.changed(t.sheet, t.box, shift === 'Down' ? 'RowInserted' : 'ColumnInserted');
+    });
+    return this.derive((b) => b);
   }
 
   /** Deletes the cells, shifting up or left; whole table rows or columns shrink their table. */
@@ -141,6 +170,16 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       this.context.changed(t.sheet, t.box, shift === 'Up' ? 'RowDeleted' : 'ColumnDeleted');
     });
   }
+}
+
+function usedWithin(t: RangeTarget, valuesOnly: boolean): RangeTarget | undefined {
+  let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  forEachCell(t.box, (r, c) => {
+    const cell = t.sheet.grid.get(r, c);
+    if (!(cell.v !== '' || cell.f !== undefined || (!valuesOnly && cell.fmt !== 'General'))) return;
+    r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+  });
+  return r1 < 0 ? undefined : { sheet: t.sheet, box: { row: r0, col: c0, rowCount: r1 - r0 + 1, colCount: c1 - c0 + 1 } };
 }
 
 /** How deleting `box` affects a table: not at all, shrinks it, or is refused (it would cut it). */
@@ -182,11 +221,17 @@ function valueType(c: Readonly<Cell>): string {
   return 'String';
 }
 
-/** A value written through `values`, typed as Excel types what a planner types. */
+/**
+ * A value written through `values`, typed as Excel types what a planner types: a leading
+ * apostrophe (outside a text cell) keeps the rest as text, `=` starts a formula, a numeric string
+ * becomes a number. The cell keeps its format and data validation.
+ */
 function typed(cell: Readonly<Cell>, x: unknown): Cell {
-  if (typeof x === 'string' && x.startsWith('=') && x.length > 1) return { v: '', f: x, fmt: cell.fmt };
-  if (typeof x === 'string' && cell.fmt !== '@' && NUMERIC.test(x)) return { v: Number(x), fmt: cell.fmt };
-  if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return { v: x, fmt: cell.fmt };
+  const keep = { fmt: cell.fmt, ...(cell.dv ? { dv: cell.dv } : {}) };
+  if (typeof x === 'string' && cell.fmt !== '@' && x.startsWith("'")) return { v: x.slice(1), ...keep };
+  if (typeof x === 'string' && cell.fmt !== '@' && x.startsWith('=') && x.length > 1) return { v: '', f: x, ...keep };
+  if (typeof x === 'string' && cell.fmt !== '@' && NUMERIC.test(x)) return { v: Number(x), ...keep };
+  if (typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return { v: x, ...keep };
   throw new FakeOfficeError(ErrorCodes.invalidArgument, `The value ${JSON.stringify(x)} cannot be written to a cell.`);
 }
 
