@@ -2,7 +2,7 @@
  * Test helpers for the file adapter: real LibreOffice exports and zip part listings.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -50,4 +50,45 @@ export async function zipText(bytes: Uint8Array, path: string): Promise<string> 
   const file = (await JSZip.loadAsync(bytes)).file(path);
   if (!file) throw new Error(`no part ${path}`);
   return file.async('string');
+}
+
+/**
+ * Converts a file with real LibreOffice (headless, its own HOME) and returns the converted bytes,
+ * e.g. a Flat ODS fixture to .xlsx, or an .xlsx to .fods to see what LibreOffice makes of it.
+ */
+export function libreOfficeConvert(bytes: Uint8Array, fileName: string, format: 'xlsx' | 'fods'): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'kk-lo-'));
+  try {
+    writeFileSync(join(dir, fileName), bytes);
+    const out = join(dir, 'out');
+    const log = execFileSync('libreoffice', ['--headless', '--convert-to', format, '--outdir', out, join(dir, fileName)], {
+      env: { ...process.env, HOME: join(dir, 'home') }, timeout: 180_000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const made = readdirSync(out);
+    if (made.length !== 1) throw new Error(`LibreOffice made ${made.length} files: ${log}`);
+    return new Uint8Array(readFileSync(join(out, made[0])));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/** compiles src/core, src/file and src/cli into dist/cli when that is older than the sources; returns bin/koppelkaart.js */
+export function compiledCli(): string {
+  const main = join(ROOT, 'dist', 'cli', 'cli', 'main.js');
+  const sources = Math.max(...['core', 'file', 'cli'].map((d) => newest(join(ROOT, 'src', d))));
+  if (!existsSync(main) || statSync(main).mtimeMs < sources) {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  return join(ROOT, 'bin', 'koppelkaart.js');
+}
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return t;
 }
