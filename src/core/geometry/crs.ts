@@ -3,7 +3,7 @@
  */
 import proj4 from 'proj4';
 import type { Position, RdGeometry, WgsGeometry } from '../types';
-import { allPositions, forEachPosition, mapPositions, type Shape } from './shape';
+import { allPositions, forEachPart, forEachPosition, mapPositions, type Shape } from './shape';
 
 /** RD New exactly as PostGIS 3.3 ships it (spatial_ref_sys 28992), so both agree to millimetres. */
 export const RD_NEW_PROJ4 =
@@ -24,9 +24,38 @@ const rdProj = proj4.Proj(RD_NEW_PROJ4);
  * wgs84ToRd([5.1214, 52.0907]); // ≈ [136783.72, 455860.14]
  */
 export function wgs84ToRd(p: Position): Position {
-  const r = proj4.transform(wgsProj, rdProj, { x: p[0], y: p[1] }, false);
-  if (!r) throw new Error(`proj4 could not project (${p[0]} ${p[1]}); call wgs84ToRd with WGS84 lon/lat only.`);
+  const r = project(p[0], p[1]);
   return [r.x, r.y];
+}
+
+// a z keeps proj4 from deleting it on the result, which would turn every answer into a slow dictionary object
+const input = { x: 0, y: 0, z: 0 };
+
+function project(lon: number, lat: number): { x: number; y: number } {
+  input.x = lon;
+  input.y = lat;
+  const r = proj4.transform(wgsProj, rdProj, input, false);
+  if (!r) throw new Error(`proj4 could not project (${lon} ${lat}); call wgs84ToRd with WGS84 lon/lat only.`);
+  return r;
+}
+
+/**
+ * Projects every WGS84 position of a shape to RD New in place (the reader's arrays are its own);
+ * `swapped` reads each position as [lat, lon].
+ *
+ * @example
+ * const s: Shape = { kind: 'point', points: [[5.1214, 52.0907]] };
+ * projectShapeInPlace(s, false); // s.points[0] ≈ [136783.72, 455860.14]
+ */
+export function projectShapeInPlace(shape: Shape, swapped: boolean): void {
+  forEachPart(shape, (part) => {
+    for (let i = 0; i < part.length; i++) {
+      const p = part[i];
+      const r = swapped ? project(p[1], p[0]) : project(p[0], p[1]);
+      p[0] = r.x;
+      p[1] = r.y;
+    }
+  });
 }
 
 /**

@@ -2,10 +2,10 @@
  * One geometry cell to an RD New geometry: read the text, decide the CRS, project, check.
  */
 import type { GeometryParseResult, Position, RdGeometry } from '../types';
-import { detectCrs, wgs84ToRd } from './crs';
+import { detectCrs, projectShapeInPlace } from './crs';
 import { readGeoJson } from './geojson';
 import { checkPolygons } from './polygon';
-import { forEachPosition, mapPositions, type ReadResult, type Shape } from './shape';
+import { forEachPart, type ReadResult, type Shape } from './shape';
 import { readWkt } from './wkt';
 
 const EXAMPLE = 'Gebruik WKT (LINESTRING(136603.38 455665.99, 136636.68 455681.66)), EWKT (SRID=28992;POINT(...)) of GeoJSON.';
@@ -20,15 +20,16 @@ function read(text: string): ReadResult {
 
 function isEmpty(shape: Shape): boolean {
   let any = false;
-  forEachPosition(shape, () => (any = true));
+  forEachPart(shape, (part) => (any ||= part.length > 0));
   return !any;
 }
 
 /** lines need two distinct points per part */
 function checkLines(lines: Position[][]): string | undefined {
   for (const l of lines) {
-    const distinct = l.some((p) => p[0] !== l[0][0] || p[1] !== l[0][1]);
-    if (l.length < 2 || !distinct) {
+    let distinct = false;
+    for (let i = 1; i < l.length && !distinct; i++) distinct = l[i][0] !== l[0][0] || l[i][1] !== l[0][1];
+    if (!distinct) {
       return 'Een lijn heeft minder dan twee verschillende punten. Geef minstens twee punten, of gebruik POINT.';
     }
   }
@@ -54,10 +55,11 @@ export function parseGeometry(text: string): GeometryParseResult {
   const crs = detectCrs(shape, srid);
   if (!crs.ok) return crs;
   const warnings: string[] = [];
-  if (droppedOrdinates) warnings.push('De geometrie had hoogte- of meetwaarden (Z/M); die zijn weggelaten.');
+  if (droppedOrdinates) warnings.push('De geometrie had hoogte- of meetwaarden (Z/M); die zijn weggelaten. Geef alleen x en y in de cel om deze melding weg te nemen.');
   if (crs.swapped) warnings.push('De coördinaten stonden als breedte lengte; ze zijn omgedraaid naar lengte breedte. Controleer de ligging.');
   let rd: Shape = shape;
-  if (crs.crs === 'wgs84') rd = mapPositions(shape, crs.swapped ? ([lat, lon]) => wgs84ToRd([lon, lat]) : wgs84ToRd);
+  // the reader's arrays are fresh, so projecting in place saves a copy of every position
+  if (crs.crs === 'wgs84') projectShapeInPlace(shape, crs.swapped);
   if (rd.kind === 'line') {
     const bad = checkLines(rd.lines);
     if (bad) return { ok: false, melding: bad };

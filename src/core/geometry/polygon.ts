@@ -11,29 +11,46 @@ export type PolygonCheck = { ok: true; polygons: Position[][][]; warnings: strin
 
 const closed = (r: Position[]): boolean => r.length > 0 && r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1];
 
-/** true when no two non-adjacent edges of the closed ring share a point: a sweep over edges sorted by minX */
-function ringIsSimple(r: Position[]): boolean {
-  const n = r.length - 1;
+// the ring's vertices as flat numbers, reused between calls: no allocation per polygon
+let flat = new Float64Array(256);
+
+/** true when edges i and j of the flat ring (n edges) share a point; neighbours share a vertex by construction */
+function edgesTouch(xy: Float64Array, n: number, i: number, j: number): boolean {
+  const gap = i > j ? i - j : j - i;
+  if (gap === 1 || gap === n - 1) return false;
+  const ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+  const cx = xy[2 * j], cy = xy[2 * j + 1], dx = xy[2 * j + 2], dy = xy[2 * j + 3];
+  if ((ax > bx ? ax : bx) < (cx < dx ? cx : dx) || (ax < bx ? ax : bx) > (cx > dx ? cx : dx)) return false;
+  if ((ay > by ? ay : by) < (cy < dy ? cy : dy) || (ay < by ? ay : by) > (cy > dy ? cy : dy)) return false;
+  return segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy);
+}
+
+/** a sweep over edges sorted by their left end: only edges starting before one ends can touch it */
+function sweepIsSimple(xy: Float64Array, n: number): boolean {
   const left = new Float64Array(n);
-  for (let i = 0; i < n; i++) left[i] = Math.min(r[i][0], r[i + 1][0]);
+  for (let i = 0; i < n; i++) left[i] = Math.min(xy[2 * i], xy[2 * i + 2]);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => left[a] - left[b]);
   for (let oi = 0; oi < n; oi++) {
     const i = order[oi];
-    const [ax, ay] = r[i], [bx, by] = r[i + 1];
-    const maxX = Math.max(ax, bx), minY = Math.min(ay, by), maxY = Math.max(ay, by);
-    // only edges starting (in x) before this one ends can touch it
-    for (let oj = oi + 1; oj < n; oj++) {
-      const j = order[oj];
-      const [cx, cy] = r[j], [dx, dy] = r[j + 1];
-      if (Math.min(cx, dx) > maxX) break;
-      const gap = Math.abs(i - j);
-      if (gap === 1 || gap === n - 1) continue; // neighbours share a vertex by construction
-      if (Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
-      if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
-    }
+    const maxX = Math.max(xy[2 * i], xy[2 * i + 2]);
+    for (let oj = oi + 1; oj < n && left[order[oj]] <= maxX; oj++) if (edgesTouch(xy, n, i, order[oj])) return false;
   }
+  return true;
+}
+
+/** true when no two non-adjacent edges of the closed ring share a point */
+function ringIsSimple(r: Position[]): boolean {
+  const n = r.length - 1;
+  if (flat.length < 2 * r.length) flat = new Float64Array(4 * r.length);
+  for (let i = 0; i < r.length; i++) {
+    flat[2 * i] = r[i][0];
+    flat[2 * i + 1] = r[i][1];
+  }
+  // small rings (most drawn polygons): all pairs with a bbox test beat sorting
+  if (n > 48) return sweepIsSimple(flat, n);
+  for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (edgesTouch(flat, n, i, j)) return false;
   return true;
 }
 
@@ -41,6 +58,11 @@ function ringIsSimple(r: Position[]): boolean {
 function isValid(polygons: Position[][][]): boolean {
   if (polygons.length === 1 && polygons[0].length === 1) return ringIsSimple(polygons[0][0]);
   return toJstsPolygon(polygons).isValid();
+}
+
+/** '1 punt', '3 punten': the melding for a ring that is too short */
+function tooFewPoints(n: number): string {
+  return `Een ring van het vlak heeft ${n} ${n === 1 ? 'punt' : 'punten'}; er zijn er minstens 4 nodig (het laatste gelijk aan het eerste). Voeg punten toe, of gebruik LINESTRING of POINT.`;
 }
 
 /** buffer(0) repair, accepted only when it keeps the area the planner drew */
@@ -71,13 +93,13 @@ export function checkPolygons(input: Position[][][]): PolygonCheck {
     // repeated consecutive points do not change the shape; dropping them keeps the simplicity test plain
     const r = raw.filter((p, i) => i === 0 || p[0] !== raw[i - 1][0] || p[1] !== raw[i - 1][1]);
     if (closed(r)) return r;
-    if (!warnings.length) warnings.push('Een ring van het vlak was niet gesloten; het eerste punt is achteraan herhaald.');
+    if (!warnings.length) warnings.push('Een ring van het vlak was niet gesloten; het eerste punt is achteraan herhaald. Zet in de cel het eerste punt ook achteraan om deze melding weg te nemen.');
     return r.length > 0 ? [...r, r[0]] : r;
   }));
   for (const rings of polygons) {
     if (rings.length === 0) return { ok: false, melding: 'Een vlak heeft geen ring. Geef minstens één ring van vier of meer punten.' };
     for (const r of rings) {
-      if (r.length < 4) return { ok: false, melding: `Een ring van het vlak heeft ${r.length} punten; er zijn er minstens 4 nodig (het laatste gelijk aan het eerste).` };
+      if (r.length < 4) return { ok: false, melding: tooFewPoints(r.length) };
       if (ringArea(r) === 0 && ringIsSimple(r)) return { ok: false, melding: 'Een ring van het vlak heeft geen oppervlakte (alle punten op één lijn). Teken een echt vlak of gebruik een LINESTRING.' };
     }
   }

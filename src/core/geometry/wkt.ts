@@ -1,26 +1,45 @@
 /**
  * A small WKT / EWKT reader. Hand-written on purpose: jsts's WKTReader rejects `ZM`, lower-case
  * 3D without a tag and unclosed rings (which we repair), answers in English, and costs ~25 µs for
- * a 20-point line, which alone would eat the 10k-works budget.
+ * a 20-point line, which alone would eat the 10k-works budget. It scans character codes and
+ * builds the positions of the shape directly, knowing from the type how deep the lists nest.
  */
-import { isKnownType, shapeFromNested, type Nested, type ReadResult } from './shape';
+import type { Position } from '../types';
+import { isKnownType, type ReadResult, type Shape } from './shape';
 
 const HELP = 'Schrijf bijvoorbeeld LINESTRING(136603.38 455665.99, 136636.68 455681.66).';
+const NESTING = 'De haakjes kloppen niet bij het geometrietype';
 
-/** parse state: the text and a cursor */
+/** parse state: the text, a cursor, and whether ordinates beyond x and y were seen */
 interface Cursor {
   s: string;
   i: number;
+  dropped: boolean;
 }
 
-function skipSpace(c: Cursor): void {
-  while (c.i < c.s.length && c.s.charCodeAt(c.i) <= 32) c.i++;
+const OPEN = 40, CLOSE = 41, COMMA = 44;
+
+function isLetter(k: number): boolean {
+  const l = k | 32;
+  return l >= 97 && l <= 122;
+}
+
+/** true for the characters a decimal number may hold: digits . e E + - */
+function isNumberChar(k: number): boolean {
+  return (k >= 48 && k <= 57) || k === 46 || k === 101 || k === 69 || k === 43 || k === 45;
+}
+
+/** the next character code after white space, or -1 at the end */
+function peek(c: Cursor): number {
+  const s = c.s;
+  while (c.i < s.length && s.charCodeAt(c.i) <= 32) c.i++;
+  return c.i < s.length ? s.charCodeAt(c.i) : -1;
 }
 
 function word(c: Cursor): string {
-  skipSpace(c);
+  peek(c);
   const start = c.i;
-  while (c.i < c.s.length && /[A-Za-z]/.test(c.s[c.i])) c.i++;
+  while (c.i < c.s.length && isLetter(c.s.charCodeAt(c.i))) c.i++;
   return c.s.slice(start, c.i).toLowerCase();
 }
 
@@ -29,61 +48,154 @@ function fail(c: Cursor, what: string): never {
   throw new Error(`${what} (bij '${near}').`);
 }
 
-/** true for the characters a decimal number may hold: digits . e E + - */
-function isNumberChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || code === 46 || code === 101 || code === 69 || code === 43 || code === 45;
+// exact powers of ten: mantissa / 10^k of two exact doubles is the correctly rounded decimal
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * A plain decimal (sign, at most 15 digits, one point) read from the character codes, which is
+ * what Number() would answer but without cutting a substring; NaN when the token is anything else.
+ */
+function plainDecimal(s: string, from: number, to: number): number {
+  let i = from, neg = false;
+  const first = s.charCodeAt(i);
+  if (first === 45 || first === 43) {
+    neg = first === 45;
+    i++;
+  }
+  let mantissa = 0, digits = 0, decimals = -1;
+  for (; i < to; i++) {
+    const k = s.charCodeAt(i);
+    if (k >= 48 && k <= 57) {
+      mantissa = mantissa * 10 + (k - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (k === 46 && decimals < 0) decimals = 0;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return neg ? -v : v;
 }
 
-/** reads numbers separated by spaces up to ',' or ')'; charCode scanning keeps this hot loop cheap */
-function position(c: Cursor): number[] {
-  const out: number[] = [];
-  const s = c.s;
-  for (;;) {
-    skipSpace(c);
-    const code = s.charCodeAt(c.i);
-    if (code === 44 || code === 41 || Number.isNaN(code)) break;
-    const start = c.i;
-    let plain = true;
-    while (c.i < s.length) {
-      const k = s.charCodeAt(c.i);
-      if (k <= 32 || k === 44 || k === 40 || k === 41) break;
-      if (!isNumberChar(k)) plain = false;
-      c.i++;
-    }
-    if (c.i === start) fail(c, 'Verwacht een getal');
-    const tok = s.slice(start, c.i);
-    const value = plain ? Number(tok) : NaN;
-    if (Number.isNaN(value)) {
-      if (/^[-+]?(nan|inf|infinity)$/i.test(tok)) fail(c, 'Een coördinaat is geen eindig getal (NaN of Infinity)');
-      fail(c, `'${tok}' is geen getal`);
-    }
-    out.push(value);
+/** one number token; a token like 1e999 comes back as ±Infinity for `position` to report */
+function number(c: Cursor): number {
+  const s = c.s, start = c.i;
+  let plain = true;
+  while (c.i < s.length) {
+    const k = s.charCodeAt(c.i);
+    if (k <= 32 || k === COMMA || k === OPEN || k === CLOSE) break;
+    if (!isNumberChar(k)) plain = false;
+    c.i++;
   }
-  if (out.length < 2) fail(c, 'Een coördinaat heeft minder dan twee getallen');
+  if (c.i === start) fail(c, 'Verwacht een getal');
+  if (plain) {
+    const fast = plainDecimal(s, start, c.i);
+    if (!Number.isNaN(fast)) return fast;
+  }
+  const tok = s.slice(start, c.i);
+  const value = plain ? Number(tok) : NaN;
+  if (Number.isNaN(value)) {
+    if (/^[-+]?(nan|inf|infinity)$/i.test(tok)) fail(c, 'Een coördinaat is geen eindig getal (NaN of Infinity)');
+    fail(c, `'${tok}' is geen getal`);
+  }
+  return value;
+}
+
+/** numbers separated by spaces up to ',' or ')': x and y are kept, Z/M noted and dropped */
+function position(c: Cursor): Position {
+  let x = 0, y = 0, k = 0;
+  let huge = '';
+  for (;;) {
+    const code = peek(c);
+    if (code === COMMA || code === CLOSE || code === -1) break;
+    if (code === OPEN) fail(c, NESTING);
+    const at = c.i;
+    const v = number(c);
+    if (k < 2 && !Number.isFinite(v)) huge ||= c.s.slice(at, c.i);
+    if (k === 0) x = v;
+    else if (k === 1) y = v;
+    k++;
+  }
+  if (k < 2) fail(c, 'Een coördinaat heeft minder dan twee getallen');
+  if (k > 2) c.dropped = true;
+  if (huge) fail(c, `De coördinaat (${x} ${y}) is geen eindig getal: '${huge}' is te groot voor een coördinaat`);
+  return [x, y];
+}
+
+/** consumes '(' */
+function open(c: Cursor): void {
+  if (peek(c) !== OPEN) fail(c, "Verwacht '('");
+  c.i++;
+}
+
+/** consumes ',' (true: more follow) or ')' (false: the list is done) */
+function next(c: Cursor): boolean {
+  const k = peek(c);
+  c.i++;
+  if (k === COMMA) return true;
+  if (k === CLOSE) return false;
+  c.i--;
+  return fail(c, "Verwacht ',' of ')'");
+}
+
+/** a part spelled EMPTY inside a Multi geometry cannot be drawn */
+function refuseEmptyPart(c: Cursor): void {
+  if (isLetter(peek(c)) && word({ ...c }) === 'empty') fail(c, 'Een deel van de geometrie is leeg');
+}
+
+/** '(' x y, x y, ... ')' */
+function positions(c: Cursor): Position[] {
+  open(c);
+  const out: Position[] = [];
+  do {
+    refuseEmptyPart(c);
+    out.push(position(c));
+  } while (next(c));
   return out;
 }
 
-/** reads '(' item, item, ... ')' where an item is a nested list or a position */
-function list(c: Cursor): Nested[] {
-  skipSpace(c);
-  if (c.s[c.i] !== '(') fail(c, "Verwacht '('");
-  c.i++;
-  const items: Nested[] = [];
-  for (;;) {
-    skipSpace(c);
-    if (c.s[c.i] === '(') items.push(list(c));
-    else if (/[a-z]/i.test(c.s[c.i] ?? '') && word({ ...c }) === 'empty') fail(c, 'Een deel van de geometrie is leeg');
-    else items.push(position(c));
-    skipSpace(c);
-    if (c.s[c.i] === ',') { c.i++; continue; }
-    if (c.s[c.i] === ')') { c.i++; return items; }
-    fail(c, "Verwacht ',' of ')'");
-  }
+/** lists of lists, `depth` levels above a list of positions */
+function nested(c: Cursor, depth: number): unknown[] {
+  if (depth === 0) return positions(c);
+  open(c);
+  const out: unknown[] = [];
+  do {
+    refuseEmptyPart(c);
+    if (peek(c) !== OPEN) fail(c, NESTING);
+    out.push(nested(c, depth - 1));
+  } while (next(c));
+  return out;
 }
 
 /** MULTIPOINT((1 2),(3 4)) and MULTIPOINT(1 2, 3 4) mean the same */
-function unwrapPoints(items: Nested[]): Nested[] {
-  return items.map((p) => (Array.isArray(p[0]) && p.length === 1 ? (p[0] as Nested) : p));
+function multiPoint(c: Cursor): Position[] {
+  open(c);
+  const out: Position[] = [];
+  do {
+    refuseEmptyPart(c);
+    if (peek(c) === OPEN) {
+      c.i++;
+      out.push(position(c));
+      if (next(c)) fail(c, "Verwacht ')'");
+    } else out.push(position(c));
+  } while (next(c));
+  return out;
+}
+
+function body(c: Cursor, type: string): Shape {
+  switch (type) {
+    case 'point': {
+      const ps = positions(c);
+      if (ps.length > 1) fail(c, 'Een POINT heeft één coördinaat; gebruik MULTIPOINT voor meer punten');
+      return { kind: 'point', points: ps };
+    }
+    case 'multipoint': return { kind: 'point', points: multiPoint(c) };
+    case 'linestring': return { kind: 'line', lines: [positions(c)] };
+    case 'multilinestring': return { kind: 'line', lines: nested(c, 1) as Position[][] };
+    case 'polygon': return { kind: 'poly', polygons: [nested(c, 1) as Position[][]] };
+    case 'multipolygon': return { kind: 'poly', polygons: nested(c, 2) as Position[][][] };
+    default: return fail(c, `Onbekend geometrietype '${type || c.s.slice(c.i, c.i + 12)}'`);
+  }
 }
 
 function readSrid(c: Cursor): number | undefined {
@@ -96,13 +208,14 @@ function readSrid(c: Cursor): number | undefined {
 /**
  * Reads WKT or EWKT (`SRID=28992;POINT(...)`) of a point, line or polygon or their Multi forms.
  * Keywords in any case; Z, M and ZM ordinates are read and dropped (`droppedOrdinates`).
+ * The shape's arrays are new, so the caller may change them in place.
  *
  * @example
  * readWkt('SRID=28992;point z (136603.38 455665.99 2)');
  * // { ok: true, value: { shape: { kind: 'point', points: [[136603.38, 455665.99]] }, srid: 28992, droppedOrdinates: true } }
  */
 export function readWkt(text: string): ReadResult {
-  const c: Cursor = { s: text, i: 0 };
+  const c: Cursor = { s: text, i: 0, dropped: false };
   try {
     const srid = readSrid(c);
     const type = word(c);
@@ -110,19 +223,15 @@ export function readWkt(text: string): ReadResult {
       return { ok: false, melding: 'Een GEOMETRYCOLLECTION kan niet: geef per werk één soort geometrie (punt, lijn of vlak), eventueel als MULTI-vorm.' };
     }
     if (!isKnownType(type)) fail(c, `Onbekend geometrietype '${type || c.s.slice(c.i, c.i + 12)}'`);
-    let tag = word(c);
-    if (tag !== '' && !['z', 'm', 'zm', 'empty'].includes(tag)) fail(c, `Onbekend woord '${tag}'`);
-    if (tag === 'z' || tag === 'm' || tag === 'zm') tag = word(c);
+    let tag = isLetter(peek(c)) ? word(c) : '';
+    if (tag !== '' && tag !== 'z' && tag !== 'm' && tag !== 'zm' && tag !== 'empty') fail(c, `Onbekend woord '${tag}'`);
+    if (tag === 'z' || tag === 'm' || tag === 'zm') tag = isLetter(peek(c)) ? word(c) : '';
     if (tag === 'empty') {
       return { ok: false, melding: 'De geometrie is leeg (EMPTY). Vul de coördinaten van het werk in.' };
     }
-    let items: Nested = list(c);
-    skipSpace(c);
-    if (c.i < c.s.length) fail(c, 'Er staat tekst na de geometrie');
-    if (type === 'multipoint') items = unwrapPoints(items);
-    if (type === 'point') items = items[0] as Nested;
-    const { shape, dropped } = shapeFromNested(type, items);
-    return { ok: true, value: { shape, srid, droppedOrdinates: dropped } };
+    const shape = body(c, type);
+    if (peek(c) !== -1) fail(c, 'Er staat tekst na de geometrie');
+    return { ok: true, value: { shape, srid, droppedOrdinates: c.dropped } };
   } catch (e) {
     return { ok: false, melding: `De WKT-geometrie is niet te lezen: ${(e as Error).message} ${HELP}` };
   }

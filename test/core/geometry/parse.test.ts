@@ -1,4 +1,5 @@
 import { parseGeometry } from '../../../src/core/geometry/parse';
+import { readWkt } from '../../../src/core/geometry/wkt';
 import type { GeometryParseResult, RdGeometry } from '../../../src/core/types';
 
 function ok(r: GeometryParseResult): { geometry: RdGeometry; warnings: string[]; sourceCrs: string } {
@@ -74,7 +75,7 @@ describe('parseGeometry reads every spelling', () => {
       'POINT(136603.38 455665.99 3)', '{"type":"Point","coordinates":[136603.38,455665.99,3]}']) {
       const r = ok(parseGeometry(t));
       expect(r.geometry).toEqual({ crs: 'rd', kind: 'point', points: [[136603.38, 455665.99]] });
-      expect(r.warnings.join(' ')).toMatch(/Z\/M/);
+      expect(r.warnings.join(' ')).toMatch(/Z\/M.*Geef alleen x en y in de cel/);
     }
   });
 
@@ -82,7 +83,7 @@ describe('parseGeometry reads every spelling', () => {
     const r = ok(parseGeometry('POLYGON((136000 455000, 136100 455000, 136100 455100))'));
     expect(r.geometry.kind === 'poly' && r.geometry.polygons[0][0]).toEqual(
       [[136000, 455000], [136100, 455000], [136100, 455100], [136000, 455000]]);
-    expect(r.warnings.join(' ')).toMatch(/niet gesloten/);
+    expect(r.warnings.join(' ')).toMatch(/niet gesloten.*Zet in de cel het eerste punt ook achteraan/);
   });
 
   it('repairs a self-intersecting polygon when the area stays the same, with a warning', () => {
@@ -104,6 +105,9 @@ describe('parseGeometry refuses bad input with a Dutch melding that says how to 
     ['a GeoJSON GeometryCollection', '{"type":"GeometryCollection","geometries":[]}', /GeometryCollection/],
     ['NaN', 'POINT(NaN 455665)', /NaN of Infinity/],
     ['Infinity', 'LINESTRING(136603 455665, Infinity 455681)', /NaN of Infinity/],
+    ['a number too large to be finite', 'LINESTRING(1e999 455665, 136636 455681)', /geen eindig getal: '1e999' is te groot/],
+    ['a POINT with two coordinates', 'POINT(136603 455665, 136636 455681)', /gebruik MULTIPOINT/],
+    ['a ring of one point', 'POLYGON((136000 455000))', /heeft 1 punt;.*Voeg punten toe/],
     ['a string in GeoJSON', '{"type":"Point","coordinates":["x",455665]}', /geen eindig getal/],
     ['coordinates outside the Netherlands', 'POINT(2.35 48.85)', /buiten Nederland/],
     ['RD and WGS84 mixed', 'LINESTRING(136603 455665, 5.12 52.09)', /mengt RD/],
@@ -111,7 +115,7 @@ describe('parseGeometry refuses bad input with a Dutch melding that says how to 
     ['RD numbers under SRID 4326', 'SRID=4326;POINT(136603 455665)', /buiten WGS84/],
     ['a line with one distinct point', 'LINESTRING(136603 455665, 136603 455665)', /twee verschillende punten/],
     ['a line with one point', 'LINESTRING(136603 455665)', /twee verschillende punten/],
-    ['a ring of three points', 'POLYGON((136000 455000, 136100 455000, 136000 455000))', /minstens 4/],
+    ['a ring of three points', 'POLYGON((136000 455000, 136100 455000, 136000 455000))', /heeft 3 punten; er zijn er minstens 4 nodig.*Voeg punten toe, of gebruik LINESTRING of POINT/],
     ['a bow-tie polygon', 'POLYGON((136000 455000, 136100 455100, 136100 455000, 136000 455100, 136000 455000))', /snijdt zichzelf/],
     ['a missing parenthesis', 'LINESTRING(136603 455665, 136636 455681', /niet te lezen/],
     ['text after the geometry', 'POINT(136603 455665) x', /tekst na/],
@@ -121,3 +125,20 @@ describe('parseGeometry refuses bad input with a Dutch melding that says how to 
     expect(melding(parseGeometry(text))).toMatch(expected);
   });
 });
+
+describe('parseGeometry reads decimals exactly as Number() does', () => {
+  it('gives the same doubles for RD and WGS84 style decimals, signs and leading or trailing points', () => {
+    const tokens = ['136603.381', '455665.99', '-0.5', '+3', '.5', '5.', '00012.50', '0.000000000000001', '1234567890123456', '1.5e3', '5.12345678'];
+    for (const t of tokens) {
+      const r = readWktNumber(t);
+      expect(Object.is(r, Number(t))).toBe(true);
+    }
+  });
+});
+
+/** the x of POINT(t 1), read by readWkt */
+function readWktNumber(t: string): number {
+  const r = readWkt(`POINT(${t} 1)`);
+  if (!r.ok || r.value.shape.kind !== 'point') throw new Error(`could not read ${t}`);
+  return r.value.shape.points[0][0];
+}
