@@ -154,7 +154,7 @@ describe('the fake Excel', () => {
       const ws = context.workbook.worksheets.getItem('Notities');
       const dv = ws.getRange('E1:E3').dataValidation;
       dv.rule = { list: { inCellDropDown: true, source: 'ja,nee' } };
-      dv.errorAlert = { style: 'Warning', message: 'liever ja of nee' };
+      dv.errorAlert = { style: 'Warning', message: 'liever ja of nee', showAlert: true, title: 'ja/nee' };
       ws.getRange('E1').values = [['ja']];
       ws.getRange('E1:E2').insert('Down');
       await context.sync();
