@@ -120,6 +120,17 @@ describe('applyWerkenImport', () => {
     expect(wb.values('Blad1')).toEqual([['van de planner']]);
   });
 
+  it('appends to and replaces in a Werken sheet that holds no table, leaving the cells beside it alone', async () => {
+    const rows = werkenSheet().tables![0];
+    open([{ name: 'Werken', cells: [rows.headers, ...rows.rows] }, { name: 'Notities', cells: [['x']] }]);
+    await importCsv(STEDIN_CSV, { bron: 'stedin.csv', vervangEigenaar: 'Eneco' });
+    // Eneco's W1 went, so the file's W1 is a new work now
+    expect(wb.values('Werken').map((r) => r[0])).toEqual(['id', 'W2', 'W3', '0012', 'S2', 'W1']);
+    expect(wb.values('Werken')[5][3]).toBe('Dubbel id');
+    expect(wb.values('Werken')[1]).toEqual(rows.rows[1]);
+    expect(wb.values('Notities')).toEqual([['x']]);
+  });
+
   it('writes nothing but a Controle row when the mapping misses fields', async () => {
     open([werkenSheet()]);
     const before = wb.snapshot().Werken;
