@@ -4,6 +4,7 @@
  */
 import type { Position } from '../types';
 import { bufferPostgis, fromJstsPolygons, toJstsPolygon, type JstsGeometry } from '../geometry/jsts';
+import { intersectionRings } from './overlayrings';
 import { intersectionArea, shellFlags } from './polyarea';
 import { prepare, type PreparedGeometry } from './prepared';
 
@@ -81,6 +82,8 @@ export function areaOverlap(a: AreaShape, b: AreaShape, d: number, min: number):
   const areaBA = boundBA > areaAB ? b.areaWithin(a, d) : 0;
   const overlap = Math.max(areaAB, areaBA);
   if (overlap < min) return null;
-  // the shared part as a polygon: one jsts overlay, only for a pair that qualifies
-  return { overlap, shared: fromJstsPolygons(a.jsts().intersection(b.buffered(d).jsts)) };
+  // the shared part as a polygon, only for a pair that qualifies: followed from the clipped edges, jsts when degenerate
+  const buf = b.buffered(d);
+  const shared = intersectionRings(a.g, a.shells, buf.g, buf.shells) ?? fromJstsPolygons(a.jsts().intersection(buf.jsts));
+  return { overlap, shared };
 }

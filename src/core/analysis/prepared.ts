@@ -2,7 +2,7 @@
  * A geometry flattened into typed arrays for the hot path: vertices in one Float64Array, part
  * boundaries in an Int32Array, and its bbox. Points are parts of one vertex.
  */
-import type { RdGeometry } from '../types';
+import type { Position, RdGeometry } from '../types';
 import { insideRing } from '../geometry/planar';
 
 /** 0 point, 1 line, 2 polygon */
@@ -28,29 +28,41 @@ export interface PreparedGeometry {
  * prepare({ crs: 'rd', kind: 'line', lines: [[[0, 0], [10, 0]]] }).parts; // Int32Array [0, 2]
  */
 export function prepare(g: RdGeometry): PreparedGeometry {
-  const parts = g.kind === 'point' ? g.points.map((p) => [p]) : g.kind === 'line' ? g.lines : g.polygons.flat();
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const xy = new Float64Array(2 * n);
-  const starts = new Int32Array(parts.length + 1);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, v = 0;
-  // plain index loops: iterator destructuring showed up in profiles of 100k works
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    starts[i] = v;
-    for (let k = 0; k < part.length; k++) {
-      const x = part[k][0], y = part[k][1];
-      xy[2 * v] = x;
-      xy[2 * v + 1] = y;
-      v++;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
+  // parts and vertices counted first, so nothing but the two typed arrays is allocated
+  const parts = g.kind === 'point' ? null : g.kind === 'line' ? g.lines : g.polygons.length === 1 ? g.polygons[0] : g.polygons.flat();
+  let n = g.kind === 'point' ? g.points.length : 0;
+  if (parts) for (const part of parts) n += part.length;
+  const nParts = parts ? parts.length : n;
+  const out: PreparedGeometry = {
+    kind: g.kind === 'point' ? 0 : g.kind === 'line' ? 1 : 2, xy: new Float64Array(2 * n), parts: new Int32Array(nParts + 1),
+    minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity,
+  };
+  let v = 0;
+  // points are parts of one vertex
+  const points = g.kind === 'point' ? g.points : [];
+  for (let i = 0; i < nParts; i++) {
+    out.parts[i] = v;
+    v = parts ? putAll(out, v, parts[i]) : put(out, v, points[i]);
   }
-  starts[parts.length] = v;
-  return { kind: g.kind === 'point' ? 0 : g.kind === 'line' ? 1 : 2, xy, parts: starts, minX, minY, maxX, maxY };
+  out.parts[nParts] = v;
+  return out;
+}
+
+/** writes one vertex at index v and grows the bbox; returns the next index */
+function put(out: PreparedGeometry, v: number, p: Position): number {
+  const x = p[0], y = p[1];
+  out.xy[2 * v] = x;
+  out.xy[2 * v + 1] = y;
+  if (x < out.minX) out.minX = x;
+  if (x > out.maxX) out.maxX = x;
+  if (y < out.minY) out.minY = y;
+  if (y > out.maxY) out.maxY = y;
+  return v + 1;
+}
+
+function putAll(out: PreparedGeometry, v: number, ps: Position[]): number {
+  for (let i = 0; i < ps.length; i++) v = put(out, v, ps[i]);
+  return v;
 }
 
 /**

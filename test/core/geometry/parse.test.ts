@@ -1,5 +1,7 @@
 import { parseGeometry } from '../../../src/core/geometry/parse';
 import { readWkt } from '../../../src/core/geometry/wkt';
+import { toJstsPolygon } from '../../../src/core/geometry/jsts';
+import fc from 'fast-check';
 import type { GeometryParseResult, RdGeometry } from '../../../src/core/types';
 
 function ok(r: GeometryParseResult): { geometry: RdGeometry; warnings: string[]; sourceCrs: string } {
@@ -142,3 +144,26 @@ function readWktNumber(t: string): number {
   if (!r.ok || r.value.shape.kind !== 'point') throw new Error(`could not read ${t}`);
   return r.value.shape.points[0][0];
 }
+
+describe('parseGeometry judges polygons with holes and several parts as jsts does', () => {
+  const sq = (x: number, y: number, s: number): string => `(${x} ${y}, ${x + s} ${y}, ${x + s} ${y + s}, ${x} ${y + s}, ${x} ${y})`;
+
+  it('accepts a hole inside its shell and two parts apart without a warning', () => {
+    expect(ok(parseGeometry(`POLYGON(${sq(136000, 455000, 100)}, ${sq(136020, 455020, 10)})`)).warnings).toEqual([]);
+    expect(ok(parseGeometry(`MULTIPOLYGON((${sq(136000, 455000, 100)}), (${sq(136200, 455000, 50)}))`)).warnings).toEqual([]);
+  });
+
+  it('agrees with jsts isValid on random shells with a square hole and on random pairs of squares', () => {
+    fc.assert(fc.property(fc.integer({ min: -30, max: 130 }), fc.integer({ min: -30, max: 130 }), fc.integer({ min: 1, max: 60 }), fc.boolean(),
+      (hx, hy, hs, multi) => {
+        const shell = sq(136000, 455000, 100), other = sq(136000 + hx, 455000 + hy, hs);
+        const text = multi ? `MULTIPOLYGON((${shell}), (${other}))` : `POLYGON(${shell}, ${other})`;
+        const read = readWkt(text);
+        if (!read.ok || read.value.shape.kind !== 'poly') throw new Error('expected a polygon');
+        const valid = toJstsPolygon(read.value.shape.polygons).isValid();
+        const r = parseGeometry(text);
+        // valid input passes untouched; invalid input is repaired with a warning or refused
+        expect(r.ok && r.warnings.length === 0).toBe(valid);
+      }), { numRuns: 400 });
+  });
+});
