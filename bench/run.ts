@@ -1,98 +1,111 @@
 /**
  * `npm run bench`: the engine against PostGIS on 1k, 10k and 100k generated works (bench/generate.ts,
- * seed 42) at Utrecht-like density. Engine phases are timed separately after a warm-up run, best of
- * three; PostGIS (when installed) gets the same works with a GiST index, load and query (best of two)
- * timed apart.
- * Sizes can be chosen: `npm run bench -- 1000 10000`.
+ * seed 42) at Utrecht-like density, the engine's cold start in a fresh process, and the UI in
+ * headless Chromium (test/e2e/ui-perf.ts) when /usr/bin/chromium is there. Engine phases are timed
+ * after a warm-up, best of three; PostGIS (when installed) gets the same works with a GiST index,
+ * load and query (best of two) timed apart. Ends with a markdown table for the README.
+ * Sizes can be chosen: `npm run bench -- 1000 10000`; `--no-ui` skips the browser part.
  */
-import { cpus } from 'node:os';
-import { analyse } from '../src/core/analysis/analyse';
-import { parseGeometry } from '../src/core/geometry/parse';
-import { DEFAULT_REGELS, type Werk } from '../src/core/types';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_REGELS } from '../src/core/types';
 import { agreement } from '../test/postgis/agreement';
 import { postgisAvailable, startCluster, type PgCluster } from '../test/postgis/cluster';
 import { loadWerken, postgisPairs } from '../test/postgis/differential';
-import { isoDay } from '../test/fixtures/engine/load';
-import { generateWerken, type GenWerk } from './generate';
+import { engineRun, prepareInput, type EngineInput, type EngineTimes } from './engine';
+import { generateWerken } from './generate';
+import { markdownTable } from './table';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1000, 10000, 100000];
 const SEED = 42;
+const CHROMIUM = '/usr/bin/chromium';
 
-let peakRss = 0, peakHeap = 0;
-function sample(): void {
-  const m = process.memoryUsage();
-  peakRss = Math.max(peakRss, m.rss);
-  peakHeap = Math.max(peakHeap, m.heapUsed);
-}
-
-function parseAll(gen: GenWerk[]): Werk[] {
-  return gen.map((r, i) => {
-    const g = parseGeometry(r.geometrie);
-    if (!g.ok) throw new Error(`generated work ${r.id}: ${g.melding}`);
-    return { id: r.id, categorie: r.categorie, eigenaar: '', titel: '', start: isoDay(r.start), eind: isoDay(r.eind), geometry: g.geometry, rij: i + 2, extra: {} };
-  });
-}
-
-function engineRun(gen: GenWerk[]): { parseMs: number; indexMs: number; pairsMs: number; pairs: ReturnType<typeof analyse> } {
-  const t0 = performance.now();
-  const werken = parseAll(gen);
-  const parseMs = performance.now() - t0;
-  sample();
-  const timings = { indexMs: 0, pairsMs: 0 };
-  const pairs = analyse(werken, [], DEFAULT_REGELS, { timings });
-  sample();
-  return { parseMs, ...timings, pairs };
-}
+let peakRss = 0;
+const sample = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 
 const f0 = (v: number): string => v.toFixed(0);
-const mb = (v: number): string => `${(v / 1048576).toFixed(0)} MB`;
+const load = (): string => loadavg().map((v) => v.toFixed(2)).join(', ');
 
-function main(): void {
-  // warm-up: V8 needs a few full runs before the hot loops are optimised; a cold run is shown apart
-  const warm = generateWerken(10000, 1);
-  const cold = engineRun(warm);
-  console.log(`cold first run on 10000 works (seed 1): ${f0(cold.parseMs + cold.indexMs + cold.pairsMs)} ms`);
-  for (let k = 0; k < 3; k++) engineRun(warm);
-  const pgOk = postgisAvailable();
-  const pg: PgCluster | null = pgOk ? startCluster() : null;
+/** the engine's first runs in a fresh process (bench/cold.ts) */
+function coldStart(): void {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'cold.ts')], { encoding: 'utf8' });
+  const { libsMs, runs } = JSON.parse(out.trim().split('\n').pop() as string) as { libsMs: number; runs: Omit<EngineTimes, 'pairs'>[] };
+  const total = (r: Omit<EngineTimes, 'pairs'>): string => f0(r.parseMs + r.indexMs + r.pairsMs);
+  const first = runs[0];
+  console.log(`cold start, fresh process, 10000 works (seed 1): loading jsts + proj4 + flatbush ${f0(libsMs)} ms; first run ${total(first)} ms `
+    + `(parse+proj ${f0(first.parseMs)}, index ${f0(first.indexMs)}, pairs ${f0(first.pairsMs)}); runs 2–${runs.length}: ${runs.slice(1).map(total).join(', ')} ms`);
+}
+
+/** best of three engine runs: the machine is shared, and the minimum is the least disturbed run */
+function engineBest(inp: EngineInput): EngineTimes & { totalMs: number } {
+  const runs = [engineRun(inp, sample), engineRun(inp, sample), engineRun(inp, sample)];
+  const best = (k: 'parseMs' | 'indexMs' | 'pairsMs'): number => Math.min(...runs.map((r) => r[k]));
+  const totalMs = Math.min(...runs.map((r) => r.parseMs + r.indexMs + r.pairsMs));
+  return { ...runs[0], parseMs: best('parseMs'), indexMs: best('indexMs'), pairsMs: best('pairsMs'), totalMs };
+}
+
+/** PostGIS load and query (best of two) on the same works, and how the pairs agree */
+function postgisRun(pg: PgCluster, inp: EngineInput, e: EngineTimes): string[] {
+  const l0 = performance.now();
+  loadWerken(pg, inp.gen);
+  const loadMs = performance.now() - l0;
+  let queryMs = Infinity;
+  let rows: ReturnType<typeof postgisPairs> = [];
+  for (let k = 0; k < 2; k++) {
+    const q0 = performance.now();
+    rows = postgisPairs(pg, DEFAULT_REGELS, false, true);
+    queryMs = Math.min(queryMs, performance.now() - q0);
+  }
+  const a = agreement(e.pairs, rows, DEFAULT_REGELS);
+  for (const d of a.disagreements.slice(0, 5)) console.log(`  disagreement: ${d}`);
+  return [f0(loadMs), f0(queryMs), String(rows.filter((r) => r.qualifies).length), String(a.disagreements.length)];
+}
+
+async function uiPerf(): Promise<void> {
+  if (args.includes('--no-ui')) return void console.log('UI: skipped (--no-ui)');
+  if (!existsSync(CHROMIUM)) return void console.log(`UI: skipped, ${CHROMIUM} is missing (apt-get install chromium)`);
+  const ui = await import('../test/e2e/ui-perf');
+  console.log(ui.formatUiPerf(await ui.measureUiPerf()));
+}
+
+async function main(): Promise<void> {
+  console.log(`${new Date().toISOString()} Node ${process.version}, ${cpus()[0].model} (${cpus().length} cores), load average at start ${load()}`);
+  coldStart();
+  // warm-up: V8 needs a few full runs before the hot loops are optimised
+  const warm = prepareInput(generateWerken(10000, 1));
+  for (let k = 0; k < 4; k++) engineRun(warm);
+  const pg: PgCluster | null = postgisAvailable() ? startCluster() : null;
+  if (!pg) console.log('PostGIS: skipped, the PostgreSQL 15 + PostGIS binaries are missing');
   const rows: string[][] = [];
   try {
     for (const n of SIZES) {
-      const gen = generateWerken(n, SEED);
-      // best of three: the machine is shared, and the minimum is the least disturbed run
-      const runs = [engineRun(gen), engineRun(gen), engineRun(gen)];
-      const e = { ...runs[0], parseMs: Math.min(...runs.map((r) => r.parseMs)), indexMs: Math.min(...runs.map((r) => r.indexMs)), pairsMs: Math.min(...runs.map((r) => r.pairsMs)) };
-      const total = e.parseMs + e.indexMs + e.pairsMs;
-      let pgCols = ['-', '-', '-', '-', '-'];
-      if (pg) {
-        const l0 = performance.now();
-        loadWerken(pg, gen);
-        const loadMs = performance.now() - l0;
-        let queryMs = Infinity;
-        let pgRows: ReturnType<typeof postgisPairs> = [];
-        for (let k = 0; k < 2; k++) {
-          const q0 = performance.now();
-          pgRows = postgisPairs(pg, DEFAULT_REGELS, false, true);
-          queryMs = Math.min(queryMs, performance.now() - q0);
-        }
-        const a = agreement(e.pairs, pgRows, DEFAULT_REGELS);
-        pgCols = [f0(loadMs), f0(queryMs), (total / queryMs).toFixed(2), String(pgRows.filter((r) => r.qualifies).length), String(a.disagreements.length)];
-        for (const d of a.disagreements.slice(0, 5)) console.log(`  disagreement: ${d}`);
-      }
-      rows.push([String(n), f0(e.parseMs), f0(e.indexMs), f0(e.pairsMs), f0(total), ...pgCols, String(e.pairs.length), mb(peakRss), mb(peakHeap)]);
-      console.log(`done ${n}`);
+      const inp = prepareInput(generateWerken(n, SEED));
+      const e = engineBest(inp);
+      const pgCols = pg ? postgisRun(pg, inp, e) : ['-', '-', '-', '-'];
+      const ratio = pg ? (e.totalMs / Number(pgCols[1])).toFixed(2) : '-';
+      rows.push([n.toLocaleString('en').replace(/,/g, ' '), f0(e.parseMs), f0(e.indexMs), f0(e.pairsMs), f0(e.totalMs),
+        pgCols[0], pgCols[1], ratio, String(e.pairs.length), pgCols[2], pgCols[3], `${f0(peakRss / 1048576)} MB`]);
+      console.log(`done ${n}: engine ${f0(e.totalMs)} ms, PostGIS query ${pgCols[1]} ms, load average ${load()}`);
     }
   } finally {
     pg?.stop();
   }
-  const head = ['works', 'parse+proj ms', 'index ms', 'pairs ms', 'engine ms', 'PG load ms', 'PG query ms', 'engine/PG', 'PG pairs', 'disagree', 'engine pairs', 'peak RSS', 'peak heap'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]): string => `| ${r.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
-  console.log(`\nNode ${process.version}, ${cpus()[0].model} (${cpus().length} cores), seed ${SEED}`);
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  await uiPerf();
+  console.log(`\nload average at the end ${load()}; engine: best of 3 after warm-up; PostGIS: GiST index, query best of 2\n`);
+  console.log(markdownTable(
+    ['works', 'parse+proj ms', 'index ms', 'pairs ms', 'engine ms', 'PG load ms', 'PG query ms', 'engine/PG query', 'engine pairs', 'PG pairs', 'disagreements', 'peak RSS'],
+    rows,
+  ));
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -103,6 +103,12 @@ function isValid(polygons: Position[][][]): boolean {
   return plainlyValid(polygons) || toJstsPolygon(polygons).isValid();
 }
 
+/** a ring without repeated consecutive points (the usual case) is kept as it is: no copy */
+function hasRepeats(r: Position[]): boolean {
+  for (let i = 1; i < r.length; i++) if (r[i][0] === r[i - 1][0] && r[i][1] === r[i - 1][1]) return true;
+  return false;
+}
+
 /** '1 punt', '3 punten': the melding for a ring that is too short */
 function tooFewPoints(n: number): string {
   return `Een ring van het vlak heeft ${n} ${n === 1 ? 'punt' : 'punten'}; er zijn er minstens 4 nodig (het laatste gelijk aan het eerste). Voeg punten toe, of gebruik LINESTRING of POINT.`;
@@ -134,7 +140,7 @@ export function checkPolygons(input: Position[][][]): PolygonCheck {
   const warnings: string[] = [];
   const polygons = input.map((rings) => rings.map((raw) => {
     // repeated consecutive points do not change the shape; dropping them keeps the simplicity test plain
-    const r = raw.filter((p, i) => i === 0 || p[0] !== raw[i - 1][0] || p[1] !== raw[i - 1][1]);
+    const r = hasRepeats(raw) ? raw.filter((p, i) => i === 0 || p[0] !== raw[i - 1][0] || p[1] !== raw[i - 1][1]) : raw;
     if (closed(r)) return r;
     if (!warnings.length) warnings.push('Een ring van het vlak was niet gesloten; het eerste punt is achteraan herhaald. Zet in de cel het eerste punt ook achteraan om deze melding weg te nemen.');
     return r.length > 0 ? [...r, r[0]] : r;
