@@ -6,7 +6,6 @@
 import type { CellValue } from '../core/types';
 import { encodeRef, type CellRange } from './cell-ref';
 import { sameName } from './read-xlsx';
-import { SheetEditor } from './sheet-editor';
 import type { CellFormat } from './styles';
 import { CONTENT_TYPE, REL_TYPE, type TableRef, type XlsxPackage } from './xlsx-package';
 import { NS, childElements, createElement, escapeXml, firstChild, root, serializeXml } from './xml';
@@ -51,7 +50,7 @@ async function addTableSheet(pkg: XlsxPackage, table: OutputTable, headers: stri
   const tableId = Math.max(0, ...(await pkg.tables()).map((t) => t.id)) + 1;
   const sheetPath = pkg.freePath('xl/worksheets/sheet');
   const tablePath = pkg.freePath('xl/tables/table');
-  pkg.put(sheetPath, emptySheetXml(headers, table.rows));
+  pkg.putSheet(sheetPath, emptySheetXml(headers, table.rows));
   await writeCells(pkg, sheetPath, { top: 1, left: 1 }, headers, table, xf, null);
   pkg.put(tablePath, tableXml(tableId, tableName, tableRange({ top: 1, left: 1 }, headers, table.rows.length), headers));
   await pkg.addRelationship(sheetPath, REL_TYPE.table, tablePath);
@@ -66,14 +65,11 @@ async function writeCells(
   pkg: XlsxPackage, sheetPath: string, at: { top: number; left: number }, headers: string[],
   table: OutputTable, xf: Record<CellFormat, number>, old: CellRange | null,
 ): Promise<void> {
-  const doc = await pkg.xml(sheetPath);
-  const sheet = new SheetEditor(doc);
+  const sheet = await pkg.sheet(sheetPath);
   if (old) sheet.clearRange(old);
   headers.forEach((h, i) => sheet.setValue(at.top, at.left + i, h));
-  const styles = headers.map((h) => xf[table.formats?.[h] ?? 'general']);
-  table.rows.forEach((row, r) => {
-    headers.forEach((_, c) => sheet.setValue(at.top + 1 + r, at.left + c, row[c] ?? null, styles[c] || undefined));
-  });
+  const styles = headers.map((h) => xf[table.formats?.[h] ?? 'general'] || undefined);
+  sheet.writeRows(at.top + 1, at.left, table.rows, styles);
   sheet.finish();
   pkg.touch(sheetPath);
   if (sheet.removedFormula) await dropCalcChain(pkg);

@@ -1,60 +1,70 @@
 /**
  * Edits the cells of one worksheet part in place: rows and cells stay in the order Excel requires,
- * cells we do not touch keep their markup. Text goes in as inline strings, so the shared string
- * table of the workbook is never touched.
+ * rows and cells we do not touch keep their markup to the byte. Text goes in as inline strings, so
+ * the shared string table of the workbook is never touched.
+ *
+ * The part is edited as text (see sheet-xml.ts), not as a DOM: a Werken sheet of 100,000 rows
+ * costs one string and a small object per row, and only the rows written are rebuilt.
  */
 import type { CellValue } from '../core/types';
-import { cellAddress, decodeCell, decodeRef, encodeRef, type CellRange } from './cell-ref';
-import { createElement, firstChild, root, xmlSafe, type XmlDocument, type XmlElement } from './xml';
-
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+import { cellAddress, decodeRef, encodeRef, type CellRange } from './cell-ref';
+import { attribute, cellHasValue, escapeText, parseCells, rowXml, scanRows, setAttribute, unescapeText, type Names, type SheetCell, type SheetRow } from './sheet-xml';
+import { xmlSafe } from './xml';
 
 /** the most characters one Excel cell holds */
 export const MAX_CELL_TEXT = 32_767;
 
 /**
- * Cell access over a parsed worksheet part.
+ * Cell access over a worksheet part's text.
  *
  * @example
- * const sheet = new SheetEditor(await pkg.xml('xl/worksheets/sheet1.xml'));
+ * const sheet = await pkg.sheet('xl/worksheets/sheet1.xml');
  * sheet.setValue(2, 1, 'MK-W1-W2');
+ * pkg.touch('xl/worksheets/sheet1.xml');
  */
 export class SheetEditor {
   /** true once a formula was overwritten: the workbook's calcChain must then go */
   removedFormula = false;
-  private readonly sheetData: XmlElement;
-  private readonly rows = new Map<number, XmlElement>();
-  /** row numbers present, ascending */
-  private readonly rowNumbers: number[] = [];
+  private readonly names: Names;
+  private head: string;
+  private readonly tail: string;
+  private readonly rows = new Map<number, SheetRow>();
+  /** row numbers present, ascending once `ordered()` ran */
+  private order: number[] = [];
+  private orderDirty = false;
   private written: CellRange | null = null;
 
-  constructor(private readonly doc: XmlDocument) {
-    const data = firstChild(root(doc), 'sheetData');
-    if (!data) throw new Error('Worksheet part has no <sheetData>; pass a worksheet part, not a chart sheet.');
-    this.sheetData = data;
-    let implied = 0;
-    for (let n = data.firstChild; n; n = n.nextSibling) {
-      if (n.nodeType !== 1 || (n as XmlElement).localName !== 'row') continue;
-      const row = n as XmlElement;
-      // a row or cell may leave out its r; give it the implied one so positions stay clear
-      const r = Number(row.getAttribute('r')) || implied + 1;
-      row.setAttribute('r', String(r));
-      implied = r;
-      this.rows.set(r, row);
-      this.rowNumbers.push(r);
-      this.fillCellRefs(row, r);
+  constructor(text: string) {
+    const m = /<([A-Za-z_][\w.-]*:)?sheetData(\s[^>]*)?(\/?)>/.exec(text);
+    if (!m) throw new Error('Worksheet part has no <sheetData>; pass a worksheet part, not a chart sheet.');
+    this.names = { prefix: m[1] ?? '' };
+    const p = this.names.prefix;
+    const afterOpen = m.index + m[0].length;
+    if (m[3]) {
+      this.head = text.slice(0, m.index) + `<${p}sheetData${m[2] ?? ''}>`;
+      this.tail = `</${p}sheetData>` + text.slice(afterOpen);
+    } else {
+      const close = text.lastIndexOf(`</${p}sheetData>`);
+      if (close < afterOpen) throw new Error('Worksheet part has no </sheetData>; the file is damaged.');
+      this.head = text.slice(0, afterOpen);
+      this.tail = text.slice(close);
+      for (const row of scanRows(text.slice(afterOpen, close), this.names)) {
+        this.rows.set(row.r, row);
+        this.order.push(row.r);
+      }
+      this.orderDirty = this.order.some((r, i) => i > 0 && r <= this.order[i - 1]);
     }
   }
 
   /** true when the cell holds a value or formula (a cell with only a style is empty) */
   hasValue(row: number, column: number): boolean {
     const cell = this.cell(row, column);
-    return !!cell && (!!firstChild(cell, 'v') || !!firstChild(cell, 'is') || !!firstChild(cell, 'f'));
+    return !!cell && cellHasValue(cell.xml, this.names);
   }
 
   /** the style index of a cell, if it has one */
   styleOf(row: number, column: number): number | undefined {
-    const s = this.cell(row, column)?.getAttribute('s');
+    const s = this.cell(row, column) && attribute((this.cell(row, column) as SheetCell).xml, 's');
     return s ? Number(s) : undefined;
   }
 
@@ -64,44 +74,60 @@ export class SheetEditor {
    */
   setValue(row: number, column: number, value: CellValue, style?: number): void {
     const isEmpty = value === null || (typeof value === 'number' && !Number.isFinite(value));
+    const existing = this.rows.get(row);
+    const cells = existing ? parseCells(existing, this.names) : null;
+    const index = cells ? findCell(cells, column) : -1;
     // an empty value where no cell is needs no cell
-    if (isEmpty && style === undefined && !this.cell(row, column)) return;
-    const cell = this.cell(row, column) ?? this.createCell(row, column);
-    this.clearContent(cell);
-    if (style !== undefined) cell.setAttribute('s', String(style));
+    if (isEmpty && style === undefined && index < 0) return;
+    const rowEl = existing ?? this.createRow(row);
+    this.edit(rowEl);
+    const xml = this.cellXml(row, column, isEmpty ? null : value, style, index >= 0 ? (rowEl.cells as SheetCell[])[index].xml : null);
+    this.putCell(rowEl, { column, xml }, index);
     this.grow(row, column);
-    if (isEmpty || value === null) return;
-    if (typeof value === 'string') {
-      cell.setAttribute('t', 'inlineStr');
-      const is = createElement(this.doc, 'is');
-      const t = createElement(this.doc, 't');
-      const text = xmlSafe(value).slice(0, MAX_CELL_TEXT);
-      if (/^\s|\s$/.test(text)) t.setAttributeNS(XML_NS, 'xml:space', 'preserve');
-      t.appendChild(this.doc.createTextNode(text));
-      is.appendChild(t);
-      cell.appendChild(is);
-      return;
+  }
+
+  /**
+   * Writes a block of values from (top, left), one style per column. Rows that do not exist yet
+   * are built as text at once (a new results sheet of 30,000 rows); others go cell by cell.
+   */
+  writeRows(top: number, left: number, values: readonly (readonly CellValue[])[], styles: ReadonlyArray<number | undefined>): void {
+    const width = styles.length;
+    values.forEach((row, i) => {
+      const r = top + i;
+      if (this.rows.has(r)) {
+        for (let c = 0; c < width; c++) this.setValue(r, left + c, row[c] ?? null, styles[c]);
+        return;
+      }
+      const p = this.names.prefix;
+      let xml = `<${p}row r="${r}">`;
+      for (let c = 0; c < width; c++) {
+        const value = row[c] ?? null;
+        const empty = value === null || (typeof value === 'number' && !Number.isFinite(value));
+        if (!empty || styles[c] !== undefined) xml += this.cellXml(r, left + c, empty ? null : value, styles[c], null);
+      }
+      xml += `</${p}row>`;
+      this.addRow({ r, raw: xml, open: `<${p}row r="${r}">`, cells: null, tail: '' });
+    });
+    if (values.length > 0) {
+      this.grow(top, left);
+      this.grow(top + values.length - 1, left + width - 1);
     }
-    if (typeof value === 'boolean') cell.setAttribute('t', 'b');
-    else if (typeof value === 'object') cell.setAttribute('t', 'e');
-    const v = createElement(this.doc, 'v');
-    const text = typeof value === 'object' ? value.error : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-    v.appendChild(this.doc.createTextNode(text));
-    cell.appendChild(v);
   }
 
   /** removes every cell in the range (and rows left with no cells and no own formatting) */
   clearRange(range: CellRange): void {
-    for (const r of this.rowNumbers.filter((n) => n >= range.top && n <= range.bottom)) {
-      const row = this.rows.get(r) as XmlElement;
-      for (const cell of cellsOf(row)) {
-        const column = decodeCell(cell.getAttribute('r') ?? '').column;
-        if (column < range.left || column > range.right) continue;
-        if (firstChild(cell, 'f')) this.removedFormula = true;
-        row.removeChild(cell);
-      }
-      if (cellsOf(row).length === 0 && !row.getAttribute('ht') && !row.getAttribute('s')) this.removeRow(r);
+    const gone = new Set<number>();
+    for (const r of this.rowsIn(range.top, range.bottom)) {
+      const row = this.rows.get(r) as SheetRow;
+      const cells = parseCells(row, this.names);
+      const keep = cells.filter((c) => c.column < range.left || c.column > range.right);
+      if (keep.length === cells.length) continue;
+      if (cells.some((c) => (c.column >= range.left && c.column <= range.right) && this.hasFormula(c.xml))) this.removedFormula = true;
+      this.edit(row);
+      row.cells = keep;
+      if (this.removable(row)) gone.add(r);
     }
+    this.removeRows(gone);
   }
 
   /**
@@ -113,119 +139,162 @@ export class SheetEditor {
     this.clearRange({ top: to, bottom: to, left, right });
     const source = this.rows.get(from);
     if (!source) return;
-    for (const cell of cellsOf(source)) {
-      const column = decodeCell(cell.getAttribute('r') ?? '').column;
-      if (column < left || column > right) continue;
-      source.removeChild(cell);
-      this.dropFormula(cell);
-      cell.setAttribute('r', cellAddress(to, column));
-      this.insertCell(this.rows.get(to) ?? this.createRow(to), cell, column);
-      this.grow(to, column);
+    const cells = parseCells(source, this.names);
+    const moving = cells.filter((c) => c.column >= left && c.column <= right);
+    if (moving.length === 0) return;
+    this.edit(source);
+    source.cells = cells.filter((c) => c.column < left || c.column > right);
+    const target = this.rows.get(to) ?? this.createRow(to);
+    this.edit(target);
+    for (const cell of moving) {
+      const xml = setAttribute(this.dropFormula(cell.xml), 'r', cellAddress(to, cell.column));
+      this.putCell(target, { column: cell.column, xml }, findCell(target.cells as SheetCell[], cell.column));
+      this.grow(to, cell.column);
     }
-    if (cellsOf(source).length === 0 && !source.getAttribute('ht') && !source.getAttribute('s')) this.removeRow(from);
+    if (this.removable(source)) this.removeRows(new Set([from]));
   }
 
   /** widens `<dimension>` to cover everything written */
   finish(): void {
     if (!this.written) return;
-    const dimension = firstChild(root(this.doc), 'dimension');
-    if (!dimension) return;
-    const current = dimension.getAttribute('ref');
+    const p = this.names.prefix;
+    const m = new RegExp(`<${p}dimension\\s[^>]*>`).exec(this.head);
+    const current = m && attribute(m[0], 'ref');
+    if (!m || !current) return;
     const range = { ...this.written };
-    if (current) {
-      const old = decodeRef(current);
-      range.top = Math.min(range.top, old.top);
-      range.left = Math.min(range.left, old.left);
-      range.bottom = Math.max(range.bottom, old.bottom);
-      range.right = Math.max(range.right, old.right);
-    }
-    dimension.setAttribute('ref', encodeRef(range));
+    const old = decodeRef(current);
+    range.top = Math.min(range.top, old.top);
+    range.left = Math.min(range.left, old.left);
+    range.bottom = Math.max(range.bottom, old.bottom);
+    range.right = Math.max(range.right, old.right);
+    const tag = setAttribute(m[0], 'ref', encodeRef(range));
+    this.head = this.head.slice(0, m.index) + tag + this.head.slice(m.index + m[0].length);
   }
 
-  private cell(row: number, column: number): XmlElement | null {
+  /** the part's text as it is now */
+  toString(): string {
+    const parts: string[] = [this.head];
+    for (const r of this.ordered()) parts.push(rowXml(this.rows.get(r) as SheetRow, this.names));
+    parts.push(this.tail);
+    return parts.join('');
+  }
+
+  private cell(row: number, column: number): SheetCell | undefined {
     const rowEl = this.rows.get(row);
-    if (!rowEl) return null;
-    const address = cellAddress(row, column);
-    for (const cell of cellsOf(rowEl)) if (cell.getAttribute('r') === address) return cell;
-    return null;
+    if (!rowEl) return undefined;
+    const cells = parseCells(rowEl, this.names);
+    const index = findCell(cells, column);
+    return index >= 0 ? cells[index] : undefined;
   }
 
-  private createCell(row: number, column: number): XmlElement {
-    const rowEl = this.rows.get(row) ?? this.createRow(row);
-    // spans is only a loading hint; it would be wrong once the row grows
-    rowEl.removeAttribute('spans');
-    const cell = createElement(this.doc, 'c');
-    cell.setAttribute('r', cellAddress(row, column));
-    this.insertCell(rowEl, cell, column);
-    return cell;
-  }
-
-  private insertCell(rowEl: XmlElement, cell: XmlElement, column: number): void {
-    rowEl.removeAttribute('spans');
-    const cells = cellsOf(rowEl);
-    // cells come in column order; most writes append, so look from the end
-    let before: XmlElement | null = null;
-    for (let i = cells.length - 1; i >= 0; i--) {
-      if (decodeCell(cells[i].getAttribute('r') ?? '').column > column) before = cells[i];
-      else break;
+  /** the markup of a written cell: a new one, or the old one with its content replaced */
+  private cellXml(row: number, column: number, value: Exclude<CellValue, null> | null, style: number | undefined, old: string | null): string {
+    const p = this.names.prefix;
+    let type = '';
+    let content = '';
+    if (typeof value === 'string') {
+      const text = xmlSafe(value).slice(0, MAX_CELL_TEXT);
+      const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
+      type = 'inlineStr';
+      content = `<${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is>`;
+    } else if (value !== null) {
+      if (typeof value === 'boolean') type = 'b';
+      else if (typeof value === 'object') type = 'e';
+      const text = typeof value === 'object' ? escapeText(value.error) : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+      content = `<${p}v>${text}</${p}v>`;
     }
-    rowEl.insertBefore(cell, before ?? trailingNonCell(rowEl));
+    if (old === null) {
+      const attrs = `${style !== undefined ? ` s="${style}"` : ''}${type ? ` t="${type}"` : ''}`;
+      return content ? `<${p}c r="${cellAddress(row, column)}"${attrs}>${content}</${p}c>` : `<${p}c r="${cellAddress(row, column)}"${attrs}/>`;
+    }
+    if (this.hasFormula(old)) this.removedFormula = true;
+    let tag = old.slice(0, old.indexOf('>') + 1).replace(/\s*\/>$/, '>');
+    // cell metadata (dynamic arrays, rich values) belongs to the old content
+    for (const attr of ['t', 'cm', 'vm']) tag = setAttribute(tag, attr, null);
+    if (style !== undefined) tag = setAttribute(tag, 's', String(style));
+    if (type) tag = setAttribute(tag, 't', type);
+    return content ? `${tag}${content}</${p}c>` : tag.slice(0, -1) + '/>';
+  }
+
+  private hasFormula(xml: string): boolean {
+    return xml.includes(`<${this.names.prefix}f>`) || xml.includes(`<${this.names.prefix}f `) || xml.includes(`<${this.names.prefix}f/`);
   }
 
   /** a formula cell keeps its cached value: a text result becomes an inline string */
-  private dropFormula(cell: XmlElement): void {
-    const f = firstChild(cell, 'f');
-    if (!f) return;
-    cell.removeChild(f);
+  private dropFormula(xml: string): string {
+    if (!this.hasFormula(xml)) return xml;
     this.removedFormula = true;
-    if (cell.getAttribute('t') !== 'str') return;
-    const v = firstChild(cell, 'v');
-    const text = v?.textContent ?? '';
-    if (v) cell.removeChild(v);
-    cell.setAttribute('t', 'inlineStr');
-    const is = createElement(this.doc, 'is');
-    const t = createElement(this.doc, 't');
-    t.appendChild(this.doc.createTextNode(text));
-    is.appendChild(t);
-    cell.appendChild(is);
+    const p = this.names.prefix;
+    const result = xml.replace(new RegExp(`<${p}f(?:\\s[^>]*)?(?:/>|>[\\s\\S]*?</${p}f>)`), '');
+    if (attribute(result, 't') !== 'str') return result;
+    const v = new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(result);
+    const text = v ? unescapeText(v[1]) : '';
+    const tag = setAttribute(result.slice(0, result.indexOf('>') + 1).replace(/\s*\/>$/, '>'), 't', 'inlineStr');
+    return `${tag}<${p}is><${p}t>${escapeText(text)}</${p}t></${p}is></${p}c>`;
   }
 
-  private createRow(r: number): XmlElement {
-    const rowEl = createElement(this.doc, 'row');
-    rowEl.setAttribute('r', String(r));
-    let index = this.rowNumbers.length;
-    while (index > 0 && this.rowNumbers[index - 1] > r) index--;
-    const next = index < this.rowNumbers.length ? (this.rows.get(this.rowNumbers[index]) as XmlElement) : null;
-    this.sheetData.insertBefore(rowEl, next);
-    this.rowNumbers.splice(index, 0, r);
-    this.rows.set(r, rowEl);
-    return rowEl;
+  /** a row about to change: its cells parsed, its markup to be rebuilt */
+  private edit(row: SheetRow): void {
+    if (row.raw === null && row.cells) return;
+    parseCells(row, this.names);
+    row.raw = null;
+    // spans is only a loading hint; it would be wrong once the row changes
+    row.open = setAttribute(row.open, 'spans', null);
   }
 
-  private removeRow(r: number): void {
-    this.sheetData.removeChild(this.rows.get(r) as XmlElement);
-    this.rows.delete(r);
-    this.rowNumbers.splice(this.rowNumbers.indexOf(r), 1);
-  }
-
-  private clearContent(cell: XmlElement): void {
-    for (let n = cell.firstChild; n; ) {
-      const next = n.nextSibling;
-      if (n.nodeType === 1 && (n as XmlElement).localName === 'f') this.removedFormula = true;
-      cell.removeChild(n);
-      n = next;
+  private putCell(row: SheetRow, cell: SheetCell, index: number): void {
+    const cells = row.cells as SheetCell[];
+    if (index >= 0) {
+      cells[index] = cell;
+      return;
     }
-    // cell metadata (dynamic arrays, rich values) belongs to the old content
-    for (const attr of ['t', 'cm', 'vm']) cell.removeAttribute(attr);
+    // cells come in column order; most writes append
+    let at = cells.length;
+    while (at > 0 && cells[at - 1].column > cell.column) at--;
+    cells.splice(at, 0, cell);
   }
 
-  private fillCellRefs(row: XmlElement, r: number): void {
-    let column = 0;
-    for (const cell of cellsOf(row)) {
-      const ref = cell.getAttribute('r');
-      column = ref ? decodeCell(ref).column : column + 1;
-      if (!ref) cell.setAttribute('r', cellAddress(r, column));
+  private createRow(r: number): SheetRow {
+    return this.addRow({ r, raw: null, open: `<${this.names.prefix}row r="${r}">`, cells: [], tail: '' });
+  }
+
+  private addRow(row: SheetRow): SheetRow {
+    this.rows.set(row.r, row);
+    if (this.order.length > 0 && this.order[this.order.length - 1] >= row.r) this.orderDirty = true;
+    this.order.push(row.r);
+    return row;
+  }
+
+  private removable(row: SheetRow): boolean {
+    return (row.cells as SheetCell[]).length === 0 && !row.tail && !attribute(row.open, 'ht') && !attribute(row.open, 's');
+  }
+
+  private removeRows(rows: Set<number>): void {
+    if (rows.size === 0) return;
+    for (const r of rows) this.rows.delete(r);
+    this.order = this.order.filter((r) => !rows.has(r));
+  }
+
+  private ordered(): number[] {
+    if (this.orderDirty) {
+      this.order = [...new Set(this.order)].sort((a, b) => a - b);
+      this.orderDirty = false;
     }
+    return this.order;
+  }
+
+  /** the present row numbers from top to bottom */
+  private rowsIn(top: number, bottom: number): number[] {
+    const order = this.ordered();
+    let lo = 0, hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid] < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const result: number[] = [];
+    for (let i = lo; i < order.length && order[i] <= bottom; i++) result.push(order[i]);
+    return result;
   }
 
   private grow(row: number, column: number): void {
@@ -236,14 +305,14 @@ export class SheetEditor {
   }
 }
 
-function cellsOf(row: XmlElement): XmlElement[] {
-  const cells: XmlElement[] = [];
-  for (let n = row.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as XmlElement).localName === 'c') cells.push(n as XmlElement);
-  return cells;
-}
-
-/** a row may end in an extLst, which must stay last */
-function trailingNonCell(row: XmlElement): XmlElement | null {
-  for (let n = row.firstChild; n; n = n.nextSibling) if (n.nodeType === 1 && (n as XmlElement).localName !== 'c') return n as XmlElement;
-  return null;
+/** the index of the cell in this column, or -1 (cells are in column order) */
+function findCell(cells: SheetCell[], column: number): number {
+  let lo = 0, hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid].column === column) return mid;
+    if (cells[mid].column < column) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -7,7 +7,7 @@ import type { CellValue, RawTable, RowProblem } from '../core/types';
 import { columnLetters, encodeRef, type CellRange } from './cell-ref';
 import { dropCalcChain, writeOutputTable } from './output-table';
 import { sameName } from './read-xlsx';
-import { SheetEditor } from './sheet-editor';
+import type { SheetEditor } from './sheet-editor';
 import type { CellFormat } from './styles';
 import type { TableRef, XlsxPackage } from './xlsx-package';
 import { childElements, createElement, firstChild, root } from './xml';
@@ -49,7 +49,7 @@ export async function writeTableRows(pkg: XlsxPackage, edit: TableRowsEdit, xf: 
   const region: CellRange = own
     ? own.range
     : { top: table.headerRow, left: table.firstColumn, bottom: table.headerRow + Math.max(1, table.rows.length), right: table.firstColumn + table.headers.length - 1 };
-  const sheet = new SheetEditor(await pkg.xml(sheetRef.path));
+  const sheet = await pkg.sheet(sheetRef.path);
   const plan = layoutRows(sheet, region, totals, edit);
   const blocked = blockedCell(sheet, tables.filter((t) => t !== own).map((t) => t.range), region, plan.bottom, plan.right);
   if (blocked) return { problems: [tableProblem(table, `De tabel ${table.name} kan niet groeien: cel ${blocked} naast of onder de tabel is niet leeg. Maak ruimte of verplaats wat daar staat; er is niets ingevoegd.`)], notices: [] };

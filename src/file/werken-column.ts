@@ -7,7 +7,7 @@ import type { RawTable, RowProblem } from '../core/types';
 import { columnLetters, decodeRef, encodeRef, type CellRange } from './cell-ref';
 import { sameName } from './read-xlsx';
 import { dropCalcChain } from './output-table';
-import { SheetEditor } from './sheet-editor';
+import type { SheetEditor } from './sheet-editor';
 import type { XlsxPackage } from './xlsx-package';
 import { childElements, createElement, firstChild, root } from './xml';
 
@@ -36,8 +36,7 @@ export async function writeWerkenColumn(pkg: XlsxPackage, kolom: WerkenKolom): P
   const range: CellRange = own
     ? { ...own.range, bottom: own.range.bottom - own.totalsRows }
     : { top: table.headerRow, left: table.firstColumn, bottom: table.headerRow + table.rows.length, right: table.firstColumn + table.headers.length - 1 };
-  const doc = await pkg.xml(sheetRef.path);
-  const sheet = new SheetEditor(doc);
+  const sheet = await pkg.sheet(sheetRef.path);
   const index = table.headers.findIndex((h) => sameName(h, WERKEN_COLUMN));
   let column = range.left + index;
   if (index < 0) {

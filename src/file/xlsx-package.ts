@@ -6,6 +6,7 @@
 import JSZip from 'jszip';
 import { NS, childElements, createElement, firstChild, parseXml, root, serializeXml, type XmlDocument, type XmlElement } from './xml';
 import { decodeRef, type CellRange } from './cell-ref';
+import { SheetEditor } from './sheet-editor';
 
 export const CONTENT_TYPE = {
   sheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -37,6 +38,8 @@ export interface TableRef {
 }
 
 const WORKBOOK = 'xl/workbook.xml';
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder('utf-8');
 const TYPES = '[Content_Types].xml';
 
 /**
@@ -48,6 +51,8 @@ const TYPES = '[Content_Types].xml';
  */
 export class XlsxPackage {
   private readonly docs = new Map<string, XmlDocument>();
+  /** worksheet parts, edited as text (big sheets would not fit a DOM) */
+  private readonly sheetEditors = new Map<string, SheetEditor>();
   private readonly changed = new Set<string>();
 
   private constructor(private readonly zip: JSZip) {}
@@ -65,13 +70,36 @@ export class XlsxPackage {
   }
 
   has(path: string): boolean {
-    return this.docs.has(path) || this.zip.file(path) !== null;
+    return this.docs.has(path) || this.sheetEditors.has(path) || this.zip.file(path) !== null;
+  }
+
+  /** a worksheet part to edit as text; edits are written back once `touch(path)` was called */
+  async sheet(path: string): Promise<SheetEditor> {
+    const cached = this.sheetEditors.get(path);
+    if (cached) return cached;
+    const doc = this.docs.get(path);
+    const file = this.zip.file(path);
+    if (!doc && !file) throw new Error(`Part ${path} is not in the package; check has(path) first.`);
+    const editor = new SheetEditor(doc ? serializeXml(doc) : UTF8_DECODER.decode(await (file as JSZip.JSZipObject).async('uint8array')));
+    this.docs.delete(path);
+    this.sheetEditors.set(path, editor);
+    return editor;
+  }
+
+  /** adds a new worksheet part from text and returns its editor */
+  putSheet(path: string, text: string): SheetEditor {
+    const editor = new SheetEditor(text);
+    this.docs.delete(path);
+    this.sheetEditors.set(path, editor);
+    this.changed.add(path);
+    return editor;
   }
 
   /** the parsed part; edits to it are written back once `touch(path)` was called */
   async xml(path: string): Promise<XmlDocument> {
     const cached = this.docs.get(path);
     if (cached) return cached;
+    if (this.sheetEditors.has(path)) throw new Error(`Part ${path} is open as a sheet; use sheet(path), not xml(path).`);
     const file = this.zip.file(path);
     if (!file) throw new Error(`Part ${path} is not in the package; check has(path) first.`);
     const doc = parseXml(await file.async('string'), path);
@@ -81,12 +109,13 @@ export class XlsxPackage {
 
   /** marks a parsed part as changed */
   touch(path: string): void {
-    if (!this.docs.has(path)) throw new Error(`Part ${path} was never parsed; call xml(path) before touch(path).`);
+    if (!this.docs.has(path) && !this.sheetEditors.has(path)) throw new Error(`Part ${path} was never opened; call xml(path) or sheet(path) before touch(path).`);
     this.changed.add(path);
   }
 
   /** adds a new part (or replaces one) from text */
   put(path: string, text: string): void {
+    this.sheetEditors.delete(path);
     this.docs.set(path, parseXml(text, path));
     this.changed.add(path);
   }
@@ -94,13 +123,20 @@ export class XlsxPackage {
   remove(path: string): void {
     this.zip.remove(path);
     this.docs.delete(path);
+    this.sheetEditors.delete(path);
     this.changed.delete(path);
   }
 
   /** the finished file: changed parts serialised, all others as they were */
   async bytes(): Promise<Uint8Array> {
-    for (const path of this.changed) this.zip.file(path, serializeXml(this.docs.get(path) as XmlDocument));
-    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    for (const path of this.changed) {
+      const editor = this.sheetEditors.get(path);
+      // no folder entries: Excel's own files have none
+      const text = editor ? editor.toString() : serializeXml(this.docs.get(path) as XmlDocument);
+      // the platform's UTF-8 encoder: JSZip's own, for a string, takes seconds on a big sheet
+      this.zip.file(path, UTF8_ENCODER.encode(text), { binary: true, createFolders: false });
+    }
+    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
   }
 
   /** The worksheets in workbook order (chart sheets and others are left out). */

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { childElements, firstChild, parseXml, root, serializeXml, type XmlElement } from '../../src/file/xml';
 import { decodeCell } from '../../src/file/cell-ref';
 import { compiledCli, libreOfficeConvert, libreOfficeSheets, zipParts } from '../file/helpers';
@@ -99,6 +100,12 @@ describe('a LibreOffice workbook written by the CLI', () => {
       expect({ path, same: Buffer.from(after.get(path) ?? []).equals(Buffer.from(before.get(path) as Uint8Array)) }).toEqual({ path, same: true });
     }
     expect([...after.keys()].filter((p) => !before.has(p)).sort()).toEqual([...ADDED].sort());
+  });
+
+  it('writes no folder entries into the zip (LibreOffice writes none either)', async () => {
+    const entries = Object.values((await JSZip.loadAsync(output)).files);
+    expect(entries.filter((e) => e.dir).map((e) => e.name)).toEqual([]);
+    expect(entries.length).toBe(before.size + ADDED.length);
   });
 
   it('keeps workbook.xml: sheets, defined names (local sheet ids included), pivot caches; its own sheets come last', () => {
