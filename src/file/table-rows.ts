@@ -62,7 +62,7 @@ export async function writeTableRows(pkg: XlsxPackage, edit: TableRowsEdit, xf: 
   if (totals) sheet.moveCells(region.bottom, plan.bottom, region.left, region.right);
   edit.headers.forEach((h, i) => { if (region.left + i > region.right) sheet.setValue(region.top, region.left + i, h, sheet.styleOf(region.top, region.right)); });
   const styles = edit.headers.map((h, i) => (edit.formats?.[h] ? xf[edit.formats[h]] || undefined : template[i]));
-  edit.append.forEach((row, r) => edit.headers.forEach((_, c) => sheet.setValue(firstNew + r, region.left + c, row[c] ?? null, styles[c])));
+  sheet.writeRows(firstNew, region.left, edit.append, styles);
   sheet.finish();
   pkg.touch(sheetRef.path);
   if (sheet.removedFormula) await dropCalcChain(pkg);
