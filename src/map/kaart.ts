@@ -1,6 +1,8 @@
 /**
  * The Koppelkaart map: buurten, koppelkansen, works and meekoppelkansen as switchable layers on a
- * canvas renderer, each in its own pane so pairs always lie on top of works and works on buurten.
+ * canvas renderer. One canvas for all four, so a click finds the topmost feature of any layer
+ * (a canvas per pane would swallow the clicks meant for the ones below); the drawing order keeps
+ * pairs on top of koppelkansen, those on works, and works on buurten.
  * It draws a `KaartModel`, follows a `Zichtbaar` from the filters and reports clicks as a `Selectie`.
  */
 import L from 'leaflet';
@@ -38,13 +40,16 @@ type Vorm = L.Path | L.FeatureGroup;
 
 /** buurt labels appear from this zoom level on; below it they would cover the map */
 const LABEL_ZOOM = 14;
-const PANE_Z: Record<LaagNaam, number> = { buurten: 400, werken: 410, koppelkansen: 420, meekoppelkansen: 430 };
+/** drawing order, bottom first */
+const VOLGORDE: LaagNaam[] = ['buurten', 'werken', 'koppelkansen', 'meekoppelkansen'];
 
 export class Kaart {
   readonly map: L.Map;
   private readonly container: HTMLElement;
-  private readonly groups = {} as Record<LaagNaam, L.LayerGroup>;
-  private readonly renderers = {} as Record<LaagNaam, L.Renderer>;
+  private readonly groups = {} as Record<LaagNaam, L.FeatureGroup>;
+  /** feature → its id: one click handler per layer instead of one (and a popup) per feature */
+  private readonly ids = new WeakMap<L.Layer, string>();
+  private readonly renderer = L.canvas({ padding: 0.3, tolerance: 4 });
   private readonly labels = L.layerGroup();
   private readonly vormen: Record<LaagNaam, Map<string, Vorm>> = {
     buurten: new Map(), koppelkansen: new Map(), werken: new Map(), meekoppelkansen: new Map(),
@@ -62,10 +67,8 @@ export class Kaart {
     this.container = container;
     this.map = L.map(container, { preferCanvas: true, zoomSnap: 0.5, minZoom: 6 }).setView([52.09, 5.12], 12);
     for (const naam of LAGEN) {
-      const pane = this.map.createPane(`kk-${naam}`);
-      pane.style.zIndex = String(PANE_Z[naam]);
-      this.renderers[naam] = L.canvas({ pane: `kk-${naam}`, padding: 0.3, tolerance: 4 });
-      this.groups[naam] = L.layerGroup().addTo(this.map);
+      this.groups[naam] = L.featureGroup().addTo(this.map);
+      this.groups[naam].on('click', (e) => this.onFeatureClick(naam, e as L.LeafletMouseEvent & { propagatedFrom?: L.Layer; layer?: L.Layer }));
     }
     if (opties.basemap !== false) addBasemap(this.map, () => opties.onBasemapUnavailable?.());
     this.map.on('zoomend', () => this.updateLabels());
@@ -177,8 +180,8 @@ export class Kaart {
 
   private buildBuurten(model: KaartModel): void {
     for (const b of model.buurten) {
-      const vorm = toLeaflet(b.geometry, { ...BUURT_STIJL, renderer: this.renderers.buurten, pane: 'kk-buurten' });
-      vorm.bindPopup(() => buurtPopup(b));
+      const vorm = toLeaflet(b.geometry, { ...BUURT_STIJL, renderer: this.renderer });
+      this.register(vorm, b.code);
       this.vormen.buurten.set(b.code, vorm);
       const text = document.createElement('span');
       text.textContent = b.naam;
@@ -203,10 +206,10 @@ export class Kaart {
       const kleur = themaKleur(k.thema);
       const hollow = isAfgerond(k.status);
       const vorm = L.circleMarker([at[1], at[0]], {
-        renderer: this.renderers.koppelkansen, pane: 'kk-koppelkansen', radius: 6, weight: 2,
+        renderer: this.renderer, radius: 6, weight: 2,
         color: hollow ? kleur : '#ffffff', fillColor: kleur, fillOpacity: hollow ? 0.15 : 0.95,
       });
-      vorm.bindPopup(() => koppelkansPopup(k));
+      this.register(vorm, k.id);
       this.vormen.koppelkansen.set(k.id, vorm);
     }
   }
@@ -214,8 +217,7 @@ export class Kaart {
   private buildWerken(model: KaartModel): void {
     for (const w of model.werken) {
       const vorm = toLeaflet(w.geometry, this.werkStijl(w, false));
-      vorm.bindPopup(() => werkPopup(w));
-      vorm.on('click', () => this.clicked({ soort: 'werk', id: w.id }));
+      this.register(vorm, w.id);
       this.vormen.werken.set(w.id, vorm);
     }
   }
@@ -223,16 +225,37 @@ export class Kaart {
   private buildParen(model: KaartModel): void {
     for (const p of model.paren) {
       const vorm = toLeaflet(p.shared, this.paarStijl(p, false));
-      vorm.bindPopup(() => paarPopup(p));
-      vorm.on('click', () => this.clicked({ soort: 'paar', id: p.id }));
+      this.register(vorm, p.id);
       this.vormen.meekoppelkansen.set(p.id, vorm);
     }
+  }
+
+  private register(vorm: Vorm, id: string): void {
+    this.ids.set(vorm, id);
+    // the circle markers of a multi-point work are clicked one by one
+    if (vorm instanceof L.FeatureGroup) vorm.eachLayer((l) => this.ids.set(l, id));
+  }
+
+  /** A click on any feature of a layer: its popup, and for works and pairs the selection. */
+  private onFeatureClick(naam: LaagNaam, e: L.LeafletMouseEvent & { propagatedFrom?: L.Layer; layer?: L.Layer }): void {
+    const m = this.model;
+    const hit = e.propagatedFrom ?? e.layer;
+    const id = hit ? this.ids.get(hit) : undefined;
+    if (!m || id === undefined) return;
+    let content: HTMLElement | undefined;
+    if (naam === 'buurten') content = maybe(m.buurten.find((b) => b.code === id), buurtPopup);
+    else if (naam === 'koppelkansen') content = maybe(m.koppelkansen.find((k) => k.id === id), koppelkansPopup);
+    else if (naam === 'werken') content = maybe(m.werken.find((w) => w.id === id), werkPopup);
+    else content = maybe(m.paren.find((p) => p.id === id), paarPopup);
+    if (content) L.popup({ maxWidth: 280 }).setLatLng(e.latlng).setContent(content).openOn(this.map);
+    if (naam === 'werken') this.clicked({ soort: 'werk', id });
+    if (naam === 'meekoppelkansen') this.clicked({ soort: 'paar', id });
   }
 
   private werkStijl(w: KaartWerk, selected: boolean): L.CircleMarkerOptions {
     const kleur = categorieKleur(w.categorie);
     return {
-      renderer: this.renderers.werken, pane: 'kk-werken',
+      renderer: this.renderer,
       color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
       weight: selected ? WERK_GEWICHT + 3 : WERK_GEWICHT, opacity: 0.9,
       fillOpacity: w.geometry.kind === 'poly' ? 0.25 : 0.9, radius: 5,
@@ -244,7 +267,7 @@ export class Kaart {
     // a shared stretch is drawn bold; a shared area or point only outlined, or it hides the works
     const gewicht = p.shared.kind === 'line' ? PAAR_GEWICHT : 3;
     return {
-      renderer: this.renderers.meekoppelkansen, pane: 'kk-meekoppelkansen',
+      renderer: this.renderer,
       color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
       weight: selected ? gewicht + 3 : gewicht, opacity: 0.95, fillOpacity: p.shared.kind === 'poly' ? 0.35 : 0.8,
       dashArray: p.status === 'vervallen' ? '6 6' : undefined, radius: 6, lineCap: 'butt',
@@ -301,7 +324,10 @@ export class Kaart {
       werken: z?.werken ?? null,
       meekoppelkansen: z?.paren ?? null,
     };
-    for (const naam of LAGEN) {
+    let reorder = false;
+    // whether a layer has features drawn above it already (before this render)
+    const drawnAbove = (naam: LaagNaam) => VOLGORDE.slice(VOLGORDE.indexOf(naam) + 1).some((n) => this.shown[n].size > 0);
+    for (const naam of VOLGORDE) {
       const group = this.groups[naam];
       const shown = this.shown[naam];
       const on = this.aan.has(naam);
@@ -312,14 +338,23 @@ export class Kaart {
         if (want) {
           group.addLayer(vorm);
           shown.add(id);
+          // a feature added now is drawn last: the layers above it must come to the front again
+          if (!reorder && drawnAbove(naam)) reorder = true;
         } else {
           group.removeLayer(vorm);
           shown.delete(id);
         }
       }
     }
+    if (reorder) this.restoreOrder();
     this.updateLabels();
     this.updateCounts();
+  }
+
+  private restoreOrder(): void {
+    for (const naam of VOLGORDE.slice(1)) for (const id of this.shown[naam]) this.vormen[naam].get(id)?.bringToFront();
+    const s = this.selectie;
+    if (s) this.restyle(s);
   }
 
   private updateLabels(): void {
@@ -332,6 +367,10 @@ export class Kaart {
   private updateCounts(): void {
     for (const [naam, n] of Object.entries(this.counts())) this.container.dataset[`count${cap(naam)}`] = String(n);
   }
+}
+
+function maybe<T>(x: T | undefined, f: (x: T) => HTMLElement): HTMLElement | undefined {
+  return x === undefined ? undefined : f(x);
 }
 
 function cap(s: string): string {

@@ -12,6 +12,8 @@ export interface TestHook {
   pan(dx: number, dy: number): void;
   /** fits the map to every work and buurt */
   toonAlles(): void;
+  /** fits the map to one work, nothing highlighted */
+  toonWerk(id: string): void;
   /** the work or pair highlighted on the map */
   selectie(): { soort: string; id: string } | null;
   /** where on the map container a work's or pair's middle vertex is drawn, in pixels */
@@ -38,6 +40,10 @@ export function installTestHook(app: KoppelkaartApp): void {
     paren: () => (app.model?.paren ?? []).map((p) => ({ id: p.id, status: p.status, notitie: p.notitie })),
     pan: (dx, dy) => app.kaart.map.panBy([dx, dy], { animate: false }),
     toonAlles: () => app.kaart.fitAll(true),
+    toonWerk: (id) => {
+      app.kaart.zoomToWerk(id);
+      app.kaart.highlight(null);
+    },
     selectie: () => app.kaart.selected,
     punt: (soort, id) => {
       const m = app.model;

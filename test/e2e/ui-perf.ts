@@ -125,7 +125,7 @@ export async function panTiming(page: Page, drags = 10): Promise<PanTiming> {
 /** Gzipped size of the scripts a built page loads itself (not the chunks it imports later). */
 export function initialJsGzip(siteDir: string, pageFile: string): number {
   const html = readFileSync(join(siteDir, pageFile), 'utf8');
-  const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
   return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(siteDir, src.replace(/^\//, '')))).length, 0);
 }
 

@@ -100,6 +100,20 @@ describe('the standalone page on the demo workbook', () => {
     await harness.screenshot(page, 'ui-standalone-paar');
   });
 
+  it('shows a work\'s fields as text and selects it when the work is clicked on the map', async () => {
+    const alleen = werkboek.werken.find((w) => w.geometry.kind === 'line' && !paren.some((p) => p.werkA === w.id || p.werkB === w.id))!;
+    await page.evaluate((id) => window.__koppelkaart!.toonWerk(id), alleen.id);
+    await expect(page.evaluate(() => window.__koppelkaart!.selectie())).resolves.toBeNull();
+    const [x, y] = (await page.evaluate((id) => window.__koppelkaart!.punt('werk', id), alleen.id))!;
+    const box = (await page.locator('#map').boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    await expect(page.evaluate(() => window.__koppelkaart!.selectie())).resolves.toEqual({ soort: 'werk', id: alleen.id });
+    const popup = page.locator('.leaflet-popup-content .kk-popup');
+    await expect(popup.locator('.kk-popup-titel').textContent()).resolves.toBe(alleen.titel || alleen.id);
+    await expect(popup.locator('tr', { hasText: 'eigenaar' }).locator('td').textContent()).resolves.toBe(alleen.eigenaar);
+    await harness.screenshot(page, 'ui-standalone-werk-popup');
+  });
+
   it('keeps a status and a note through save and reopen', async () => {
     const item = page.locator('#paren > li').first();
     const id = (await item.getAttribute('data-paar'))!;
