@@ -32,22 +32,21 @@ const asLines = (lines: Position[][]): RdGeometry => ({ crs: 'rd', kind: 'line',
 
 /** line – line: the larger of the two covered lengths; shared part = A ∩ buf(B) */
 function lineLine(a: Item, b: Item, d: number, min: number): PairMeasure | null {
-  const la = lengthWithin(a.g, b.g, d);
+  // the shared part is collected on the way: one pass less for a qualifying pair
+  const pieces: Position[][] = [];
+  const la = lengthWithin(a.g, b.g, d, pieces);
   const lb = lengthWithin(b.g, a.g, d);
   const overlap = Math.max(la, lb);
   if (overlap < min) return null;
-  const pieces: Position[][] = [];
-  lengthWithin(a.g, b.g, d, pieces);
   if (pieces.length === 0) lengthWithin(b.g, a.g, d, pieces);
   return { overlap, eenheid: 'm', shared: asLines(pieces) };
 }
 
 /** line – polygon: the line's length within d of the polygon, which is also the shared part */
 function linePoly(line: Item, poly: Item, d: number, min: number): PairMeasure | null {
-  const overlap = lengthWithin(line.g, poly.g, d);
-  if (overlap < min) return null;
   const pieces: Position[][] = [];
-  lengthWithin(line.g, poly.g, d, pieces);
+  const overlap = lengthWithin(line.g, poly.g, d, pieces);
+  if (overlap < min) return null;
   return { overlap, eenheid: 'm', shared: asLines(pieces) };
 }
 

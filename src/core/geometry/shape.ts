@@ -99,10 +99,14 @@ function toPositions(n: Nested, depth: number, dropped: { any: boolean }): unkno
     return [n[0], n[1]];
   }
   if (n.length > 0 && typeof n[0] === 'number') throw new Error('De haakjes kloppen niet bij het geometrietype.');
-  // a plain loop: map with a closure per level showed up in profiles
-  const out = new Array<unknown>(n.length);
-  for (let i = 0; i < n.length; i++) out[i] = toPositions(n[i] as Nested, depth - 1, dropped);
-  return out;
+  // the list is kept (JSON.parse made it ours) unless a position in it had to be shortened
+  let out: unknown[] | null = null;
+  for (let i = 0; i < n.length; i++) {
+    const c = toPositions(n[i] as Nested, depth - 1, dropped);
+    if (c !== n[i]) (out ??= n.slice(0, i))[i] = c;
+    else if (out) out[i] = c;
+  }
+  return out ?? n;
 }
 
 /**
