@@ -12,7 +12,8 @@ export class Voortgang {
     this.label = el('span', { class: 'kk-voortgang-tekst' });
     this.annuleer = el('button', { type: 'button', class: 'kk-knop-stil', id: 'annuleer' }, 'Annuleer');
     this.annuleer.addEventListener('click', onCancel);
-    this.element = el('div', { class: 'kk-voortgang', id: 'voortgang', hidden: '' }, this.bar, this.label, this.annuleer);
+    // the button first: the changing label must not move it under the pointer
+    this.element = el('div', { class: 'kk-voortgang', id: 'voortgang', hidden: '' }, this.annuleer, this.bar, this.label);
   }
 
   /** Shows the stage and the fraction done (0..1). */

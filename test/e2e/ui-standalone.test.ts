@@ -1,9 +1,11 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Meekoppelkans, Werkboek } from '../../src/core/types';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 import { BLOCKED_LINE, counts, demoVerwachting, view, waitForAnalysis } from './ui-helpers';
+import { generatedWorkbook } from './ui-perf';
 
 const DOCS = join(__dirname, '..', '..', 'docs');
 
@@ -136,6 +138,34 @@ describe('the standalone page on the demo workbook', () => {
     const row = fresh.locator(`#paren > li[data-paar="${id}"]`);
     await expect(row.locator('input.kk-notitie').inputValue()).resolves.toBe('Samen open in 2027 <script>x</script>');
     await expect(fresh.locator('script:not([src])').count()).resolves.toBe(0);
+  });
+
+  it('colours the buurten by a numeric column, with a legend of its classes', async () => {
+    await page.locator('#sectie-lagen > summary').click();
+    const kolommen = await page.locator('#choropleth option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(kolommen.length).toBeGreaterThan(0);
+    await page.locator('#choropleth').selectOption(kolommen[0]);
+    const klassen = page.locator('.kk-laag').first().locator('.kk-swatch-vlak');
+    await expect(klassen.count()).resolves.toBeGreaterThanOrEqual(2);
+    await harness.screenshot(page, 'ui-standalone-choropleet');
+    await page.locator('#choropleth').selectOption('');
+    await expect(klassen.count()).resolves.toBe(0);
+  });
+
+  it('stops a running analysis on Annuleer and keeps showing the last result', async () => {
+    const before = await counts(page);
+    const dir = mkdtempSync(join(tmpdir(), 'koppelkaart-annuleer-'));
+    const file = join(dir, 'groot.xlsx');
+    // big enough that the analysis runs a few seconds
+    writeFileSync(file, await generatedWorkbook(10_000));
+    await page.locator('#bestand').setInputFiles(file);
+    await page.locator('#voortgang').waitFor({ state: 'visible' });
+    // a click event straight on the button: the bar moves while the analysis runs
+    await page.locator('#annuleer').dispatchEvent('click');
+    await page.locator('#app-status', { hasText: 'Analyse geannuleerd.' }).waitFor();
+    await expect(page.locator('#voortgang').isHidden()).resolves.toBe(true);
+    await expect(page.evaluate(() => window.__koppelkaart!.state())).resolves.toBe('klaar');
+    await expect(counts(page)).resolves.toEqual(before);
   });
 
   it('contacts nothing but the base map (blocked), and logs no errors of its own', () => {
