@@ -18,9 +18,27 @@ function ringSign(g: PreparedGeometry, r: number): number {
   return s;
 }
 
+let near = new Int32Array(256);
+
+/** fills `near` with the edges of q whose bbox meets p's bbox (no other edge of q can cut p's); returns how many */
+function edgesNear(q: PreparedGeometry, p: PreparedGeometry): number {
+  const Q = q.xy;
+  let n = 0;
+  if (near.length < Q.length / 2) near = new Int32Array(Q.length);
+  for (let s = 0; s + 1 < q.parts.length; s++) {
+    for (let j = q.parts[s]; j + 1 < q.parts[s + 1]; j++) {
+      const cx = Q[2 * j], cy = Q[2 * j + 1], dx = Q[2 * j + 2], dy = Q[2 * j + 3];
+      if (Math.max(cx, dx) < p.minX || Math.min(cx, dx) > p.maxX || Math.max(cy, dy) < p.minY || Math.min(cy, dy) > p.maxY) continue;
+      near[n++] = j;
+    }
+  }
+  return n;
+}
+
 /** sum of cross terms of p's edges inside q, each ring oriented shell-ccw / hole-cw; NaN on collinear overlap */
 function insideEdges(p: PreparedGeometry, shellRings: Uint8Array, q: PreparedGeometry, ox: number, oy: number): number {
   const P = p.xy, Q = q.xy;
+  const nearCount = edgesNear(q, p);
   let sum = 0;
   for (let r = 0; r + 1 < p.parts.length; r++) {
     // shells count counter-clockwise and holes clockwise: flip a ring drawn the other way
@@ -30,31 +48,37 @@ function insideEdges(p: PreparedGeometry, shellRings: Uint8Array, q: PreparedGeo
       if (Math.max(ax, bx) < q.minX || Math.min(ax, bx) > q.maxX || Math.max(ay, by) < q.minY || Math.min(ay, by) > q.maxY) continue;
       const ex = bx - ax, ey = by - ay;
       let n = 0;
-      for (let s = 0; s + 1 < q.parts.length; s++) {
-        for (let j = q.parts[s]; j + 1 < q.parts[s + 1]; j++) {
-          const cx = Q[2 * j], cy = Q[2 * j + 1], dx = Q[2 * j + 2], dy = Q[2 * j + 3];
-          if (Math.max(cx, dx) < Math.min(ax, bx) || Math.min(cx, dx) > Math.max(ax, bx)
-            || Math.max(cy, dy) < Math.min(ay, by) || Math.min(cy, dy) > Math.max(ay, by)) continue;
-          const fx = dx - cx, fy = dy - cy;
-          const den = ex * fy - ey * fx;
-          const wx = cx - ax, wy = cy - ay;
-          const el = Math.hypot(ex, ey), fl = Math.hypot(fx, fy);
-          if (Math.abs(den) <= 1e-12 * el * fl) {
-            // parallel: on one line (within a micrometre) is the ambiguous case
-            if (Math.abs(wx * ey - wy * ex) <= 1e-6 * el) return NaN;
-            continue;
-          }
-          const t = (wx * fy - wy * fx) / den, u = (wx * ey - wy * ex) / den;
-          if (t < 0 || t > 1 || u < 0 || u > 1) continue;
-          if (n === cuts.length) {
-            const bigger = new Float64Array(n * 2);
-            bigger.set(cuts);
-            cuts = bigger;
-          }
-          cuts[n++] = t;
+      for (let e = 0; e < nearCount; e++) {
+        const j = near[e];
+        const cx = Q[2 * j], cy = Q[2 * j + 1], dx = Q[2 * j + 2], dy = Q[2 * j + 3];
+        if (Math.max(cx, dx) < Math.min(ax, bx) || Math.min(cx, dx) > Math.max(ax, bx)
+          || Math.max(cy, dy) < Math.min(ay, by) || Math.min(cy, dy) > Math.max(ay, by)) continue;
+        const fx = dx - cx, fy = dy - cy;
+        const den = ex * fy - ey * fx;
+        const wx = cx - ax, wy = cy - ay;
+        const el = Math.hypot(ex, ey), fl = Math.hypot(fx, fy);
+        if (Math.abs(den) <= 1e-12 * el * fl) {
+          // parallel: on one line (within a micrometre) is the ambiguous case
+          if (Math.abs(wx * ey - wy * ex) <= 1e-6 * el) return NaN;
+          continue;
         }
+        const t = (wx * fy - wy * fx) / den, u = (wx * ey - wy * ex) / den;
+        if (t < 0 || t > 1 || u < 0 || u > 1) continue;
+        if (n === cuts.length) {
+          const bigger = new Float64Array(n * 2);
+          bigger.set(cuts);
+          cuts = bigger;
+        }
+        cuts[n++] = t;
       }
-      const pieces = cuts.subarray(0, n).sort();
+      // a handful of cuts per edge: insertion sort in place, no subarray per edge
+      for (let a = 1; a < n; a++) {
+        const v = cuts[a];
+        let b = a - 1;
+        for (; b >= 0 && cuts[b] > v; b--) cuts[b + 1] = cuts[b];
+        cuts[b + 1] = v;
+      }
+      const pieces = cuts;
       let t0 = 0;
       for (let k = 0; k <= n; k++) {
         const t1 = k < n ? pieces[k] : 1;

@@ -86,7 +86,8 @@ const KINDS: Record<string, { kind: Shape['kind']; depth: number; multi: boolean
 
 /** True for the six geometry type names the rules know (lower case). */
 export function isKnownType(type: string): boolean {
-  return type in KINDS;
+  // own keys only: 'constructor' or 'tostring' are no geometry types
+  return Object.prototype.hasOwnProperty.call(KINDS, type);
 }
 
 /** checks the nesting depth and drops ordinates beyond x and y */

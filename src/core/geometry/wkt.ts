@@ -51,47 +51,50 @@ function fail(c: Cursor, what: string): never {
 // exact powers of ten: mantissa / 10^k of two exact doubles is the correctly rounded decimal
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
+/** true where a number token ends */
+const ends = (k: number): boolean => k <= 32 || k === COMMA || k === OPEN || k === CLOSE;
+
 /**
- * A plain decimal (sign, at most 15 digits, one point) read from the character codes, which is
- * what Number() would answer but without cutting a substring; NaN when the token is anything else.
+ * A plain decimal (sign, at most 15 digits, one point) read in one pass over the character codes,
+ * which is what Number() answers but without cutting a substring. Moves the cursor past it and
+ * answers NaN, cursor unmoved, for anything else (exponents, long digit runs, words).
  */
-function plainDecimal(s: string, from: number, to: number): number {
-  let i = from, neg = false;
+function plainDecimal(c: Cursor): number {
+  const s = c.s;
+  let i = c.i, neg = false;
   const first = s.charCodeAt(i);
   if (first === 45 || first === 43) {
     neg = first === 45;
     i++;
   }
   let mantissa = 0, digits = 0, decimals = -1;
-  for (; i < to; i++) {
+  for (; i < s.length; i++) {
     const k = s.charCodeAt(i);
     if (k >= 48 && k <= 57) {
       mantissa = mantissa * 10 + (k - 48);
       digits++;
       if (decimals >= 0) decimals++;
     } else if (k === 46 && decimals < 0) decimals = 0;
+    else if (ends(k)) break;
     else return NaN;
   }
   if (digits === 0 || digits > 15) return NaN;
+  c.i = i;
   const v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
   return neg ? -v : v;
 }
 
 /** one number token; a token like 1e999 comes back as ±Infinity for `position` to report */
 function number(c: Cursor): number {
+  const fast = plainDecimal(c);
+  if (!Number.isNaN(fast)) return fast;
   const s = c.s, start = c.i;
   let plain = true;
-  while (c.i < s.length) {
-    const k = s.charCodeAt(c.i);
-    if (k <= 32 || k === COMMA || k === OPEN || k === CLOSE) break;
-    if (!isNumberChar(k)) plain = false;
+  while (c.i < s.length && !ends(s.charCodeAt(c.i))) {
+    if (!isNumberChar(s.charCodeAt(c.i))) plain = false;
     c.i++;
   }
   if (c.i === start) fail(c, 'Verwacht een getal');
-  if (plain) {
-    const fast = plainDecimal(s, start, c.i);
-    if (!Number.isNaN(fast)) return fast;
-  }
   const tok = s.slice(start, c.i);
   const value = plain ? Number(tok) : NaN;
   if (Number.isNaN(value)) {
