@@ -21,6 +21,31 @@ export interface PreparedGeometry {
   maxY: number;
 }
 
+// a new typed array of a few dozen numbers costs ~1 µs (its own buffer); a view on a shared block
+// about half, measured over 100k works. A block stays alive while any geometry in it does.
+const BLOCK = 1 << 16;
+let f64 = new Float64Array(0), f64Used = 0, i32 = new Int32Array(0), i32Used = 0;
+
+function doubles(n: number): Float64Array {
+  if (n > BLOCK / 8) return new Float64Array(n);
+  if (f64Used + n > f64.length) {
+    f64 = new Float64Array(BLOCK);
+    f64Used = 0;
+  }
+  f64Used += n;
+  return f64.subarray(f64Used - n, f64Used);
+}
+
+function ints(n: number): Int32Array {
+  if (n > BLOCK / 8) return new Int32Array(n);
+  if (i32Used + n > i32.length) {
+    i32 = new Int32Array(BLOCK);
+    i32Used = 0;
+  }
+  i32Used += n;
+  return i32.subarray(i32Used - n, i32Used);
+}
+
 /**
  * Flattens an RD geometry.
  *
@@ -34,7 +59,7 @@ export function prepare(g: RdGeometry): PreparedGeometry {
   if (parts) for (const part of parts) n += part.length;
   const nParts = parts ? parts.length : n;
   const out: PreparedGeometry = {
-    kind: g.kind === 'point' ? 0 : g.kind === 'line' ? 1 : 2, xy: new Float64Array(2 * n), parts: new Int32Array(nParts + 1),
+    kind: g.kind === 'point' ? 0 : g.kind === 'line' ? 1 : 2, xy: doubles(2 * n), parts: ints(nParts + 1),
     minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity,
   };
   let v = 0;
