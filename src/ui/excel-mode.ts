@@ -5,11 +5,15 @@
  * new analysis after a pause (a switch turns this off); list edits go straight into the sheet.
  */
 import type { RawWerkboek } from '../core/types';
-import { debounce, onSelection, onWerkenChanged, readWerkboekFromExcel, selectRow, writeResults, type RowSelection } from '../excel';
+import type { RowSelection } from '../excel';
+import { debounce } from '../excel/debounce';
 import type { Selectie } from '../map/kaart';
 import { KoppelkaartApp } from './app';
 import { el } from './dom';
 import { rijIndex, writeCell, type RijIndex } from './excel-sheet';
+
+// the adapter (and the werkboek model under it) loads after the pane shows: a smaller first load
+const adapter = () => import(/* webpackChunkName: "excel" */ '../excel');
 
 /** wait this long after the last edit to Werken before analysing again */
 export const HERANALYSE_PAUZE_MS = 1500;
@@ -33,6 +37,7 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   async function run(): Promise<void> {
     try {
       app.setStatus('Werkboek lezen…');
+      const { readWerkboekFromExcel, writeResults } = await adapter();
       const raw: RawWerkboek = await Excel.run((context) => readWerkboekFromExcel(context));
       const r = await app.analyse(raw);
       if (!r) return;
@@ -52,6 +57,7 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   let eigenSelectie: string | null = null;
   async function listen(): Promise<void> {
     luistert = true;
+    const { onSelection, onWerkenChanged } = await adapter();
     await Excel.run((context) => onSelection(context, (s: RowSelection) => {
       const key = `${s.table}:${s.id}`;
       if (key === eigenSelectie) {
@@ -70,6 +76,7 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   async function selectInSheet(s: Selectie): Promise<void> {
     const table = s.soort === 'paar' ? 'Meekoppelkansen' : 'Werken';
     eigenSelectie = `${table}:${s.id}`;
+    const { selectRow } = await adapter();
     const found = await Excel.run((context) => selectRow(context, table, s.id)).catch(() => false);
     if (!found) eigenSelectie = null;
   }
