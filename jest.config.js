@@ -8,8 +8,6 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
   },
   moduleNameMapper: {
-    // office-addin-mock pulls in office-addin-manifest, whose ESM-only dependency Jest 30 cannot load
-    '^office-addin-manifest$': '<rootDir>/test/stubs/office-addin-manifest.js',
     '\\.css$': '<rootDir>/test/stubs/style.js',
     // flatbush exports only its ES module; Jest (CommonJS) loads its UMD build instead
     '^flatbush$': '<rootDir>/node_modules/flatbush/flatbush.js',
