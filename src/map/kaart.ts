@@ -71,6 +71,8 @@ export class Kaart {
       this.groups[naam].on('click', (e) => this.onFeatureClick(naam, e as L.LeafletMouseEvent & { propagatedFrom?: L.Layer; layer?: L.Layer }));
     }
     if (opties.basemap !== false) addBasemap(this.map, () => opties.onBasemapUnavailable?.());
+    // metric only: planners measure streets in metres (the PNG export draws this bar too)
+    L.control.scale({ imperial: false, metric: true, maxWidth: 120 }).addTo(this.map);
     this.map.on('zoomend', () => this.updateLabels());
     this.updateCounts();
   }

@@ -37,6 +37,7 @@ export class KoppelkaartApp {
   readonly toolbar: HTMLElement;
   private readonly status = el('p', { class: 'kk-status', id: 'app-status', role: 'status', 'aria-live': 'polite' });
   private readonly tellingen = el('p', { class: 'kk-tellingen', id: 'tellingen' });
+  private readonly meldingen = el('details', { class: 'kk-meldingen', id: 'meldingen', hidden: '' });
   private readonly voortgang: Voortgang;
   private readonly filters: FilterPaneel;
   private readonly legenda: Legenda;
@@ -49,7 +50,7 @@ export class KoppelkaartApp {
   state: AppState = 'leeg';
   resultaat: AnalyseResultaat | null = null;
 
-  constructor(root: HTMLElement, private readonly opties: AppOpties = {}) {
+  constructor(readonly root: HTMLElement, private readonly opties: AppOpties = {}) {
     const mapEl = el('div', { class: 'kk-kaart', id: 'map', role: 'region', 'aria-label': 'Kaart met werken en meekoppelkansen' });
     this.voortgang = new Voortgang(() => this.cancel());
     this.filters = new FilterPaneel((f) => this.setFilter(f));
@@ -62,7 +63,7 @@ export class KoppelkaartApp {
       el('details', { class: 'kk-sectie', id: 'sectie-lagen' }, el('summary', {}, 'Lagen en legenda'), (this.legenda = this.makeLegenda()).element),
     );
     root.appendChild(el('div', { class: 'kk-app' },
-      el('div', { class: 'kk-balk' }, this.toolbar, this.status), this.voortgang.element,
+      el('div', { class: 'kk-balk' }, this.toolbar, this.status, this.meldingen), this.voortgang.element,
       el('div', { class: 'kk-werkvlak' }, mapEl, paneel)));
     this.kaart = new Kaart(mapEl, {
       basemap: opties.basemap,
@@ -75,6 +76,20 @@ export class KoppelkaartApp {
   /** Shows a line of status text. */
   setStatus(text: string): void {
     this.status.textContent = text;
+  }
+
+  /** Lists an import's problems under the status line (empty: the list goes away). */
+  toonMeldingen(regels: readonly string[]): void {
+    clear(this.meldingen);
+    this.meldingen.hidden = regels.length === 0;
+    if (regels.length === 0) return;
+    this.meldingen.append(el('summary', {}, `${regels.length} meldingen (ook op het blad Controle)`),
+      el('ul', {}, ...regels.slice(0, 200).map((r) => el('li', {}, r))));
+  }
+
+  /** The layer switches and legends, as shown (the PNG export draws this legend). */
+  get legendaElement(): HTMLElement {
+    return this.legenda.element;
   }
 
   /** Analyses a workbook in the worker and shows the result; null when cancelled or failed. */

@@ -8,7 +8,9 @@ import type { RawWerkboek } from '../core/types';
 import type { RowSelection } from '../excel';
 import { debounce } from '../excel/debounce';
 import type { Selectie } from '../map/kaart';
+import type { PlannerVelden } from '../worker/kaart-model';
 import { KoppelkaartApp } from './app';
+import { addBestandMenus, type WerkboekHost } from './bestand-menus';
 import { el } from './dom';
 import { rijIndex, writeCell, type RijIndex } from './excel-sheet';
 
@@ -23,10 +25,16 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   // where the pairs' rows are after the last write, for list edits
   let paren: RijIndex | undefined;
   let luistert = false;
+  // the workbook as last read, and the list edits since (the export's Meekoppelkansen columns)
+  let gelezen: RawWerkboek | undefined;
+  const edits = new Map<string, PlannerVelden>();
   const app = new KoppelkaartApp(root, {
     basemap: opties.basemap,
     onSelect: (s) => void selectInSheet(s),
-    onEdit: (id, v) => void editInSheet(id, v.status, v.notitie),
+    onEdit: (id, v) => {
+      edits.set(id, v);
+      void editInSheet(id, v.status, v.notitie);
+    },
   });
   const analyseer = el('button', { type: 'button', class: 'kk-knop', id: 'analyseer' }, 'Analyseer');
   const auto = el('input', { type: 'checkbox', id: 'auto-analyse', checked: '' });
@@ -34,13 +42,16 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   const opnieuw = debounce(() => void run(), HERANALYSE_PAUZE_MS);
   auto.addEventListener('change', () => auto.checked || opnieuw.cancel());
 
-  async function run(): Promise<void> {
+  // after an import the map follows without writing results: Controle keeps the import's problems
+  async function run(schrijf = true): Promise<void> {
     try {
       app.setStatus('Werkboek lezen…');
       const { readWerkboekFromExcel, writeResults } = await adapter();
       const raw: RawWerkboek = await Excel.run((context) => readWerkboekFromExcel(context));
+      gelezen = raw;
+      edits.clear();
       const r = await app.analyse(raw);
-      if (!r) return;
+      if (!r || !schrijf) return;
       const report = await Excel.run((context) =>
         writeResults(context, { pairs: r.paren, werken: r.werkboek.werken, problems: r.werkboek.problems, existing: raw }));
       const after = await Excel.run((context) => readWerkboekFromExcel(context));
@@ -88,7 +99,41 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
     await writeCell(paren.table, rij, 'notitie', notitie);
   }
 
+  addBestandMenus(app, excelHost(() => gelezen, edits, () => run(false)));
   analyseer.addEventListener('click', () => void run());
   void run();
   return app;
+}
+
+/** The open workbook as the menus' host: imports go in through src/excel, then a new analysis. */
+function excelHost(raw: () => RawWerkboek | undefined, edits: ReadonlyMap<string, PlannerVelden>, analyseer: () => Promise<void>): WerkboekHost {
+  return {
+    raw,
+    edits: () => edits,
+    async tabellen() {
+      const { readWerkboekFromExcel, readBronnenFromExcel } = await adapter();
+      const nu = await Excel.run((context) => readWerkboekFromExcel(context));
+      const bronnen = await Excel.run((context) => readBronnenFromExcel(context));
+      return { werken: nu.werken, buurten: nu.buurten, bronnen };
+    },
+    async schrijfWerken(imp, bron) {
+      const { applyWerkenImport, saveBron } = await adapter();
+      const report = await Excel.run((context) => applyWerkenImport(context, imp));
+      const bewaard = await Excel.run((context) => saveBron(context, bron, imp.mapping));
+      await analyseer();
+      return [...report.meldingen, ...bewaard.meldingen];
+    },
+    async schrijfBuurten(imp) {
+      const { applyBuurtenImport } = await adapter();
+      const report = await Excel.run((context) => applyBuurtenImport(context, imp));
+      await analyseer();
+      return report.meldingen;
+    },
+    async nieuwWerkboek() {
+      const { createNieuwWerkboek } = await adapter();
+      const report = await Excel.run((context) => createNieuwWerkboek(context));
+      await analyseer();
+      return report.meldingen;
+    },
+  };
 }

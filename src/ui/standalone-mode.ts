@@ -6,7 +6,12 @@
 import type { RawWerkboek } from '../core/types';
 import type { PlannerVelden } from '../worker/kaart-model';
 import { KoppelkaartApp } from './app';
+import { addBestandMenus, type WerkboekHost } from './bestand-menus';
 import { el } from './dom';
+import { download } from './download';
+
+// the import's writer (exceljs among it) loads on the first import
+const schrijver = () => import(/* webpackChunkName: "standalone-schrijf" */ './standalone-schrijf');
 
 export const DEMO_WERKBOEK = 'assets/koppelkaart-demo-utrecht.xlsx';
 
@@ -31,16 +36,31 @@ export function startStandalone(root: HTMLElement, location: Location = window.l
   const analyseer = el('button', { type: 'button', class: 'kk-knop', id: 'analyseer', disabled: '' }, 'Analyseer');
   const opslaan = el('button', { type: 'button', class: 'kk-knop-stil', id: 'opslaan', disabled: '' }, 'Opslaan als…');
   app.toolbar.append(open, analyseer, opslaan, input);
+  // an import's bytes are opened and analysed again; the import's report then takes the status line
+  const herlaad = async (out: { bytes: Uint8Array; notices: string[] }) => {
+    await load(geopend?.naam ?? 'koppelkaart-nieuw.xlsx', out.bytes, true);
+    return out.notices;
+  };
+  const host: WerkboekHost = {
+    raw: () => geopend?.raw,
+    edits: () => edits,
+    tabellen: async () => (geopend ? (await schrijver()).tabellen(geopend.bytes) : null),
+    schrijfWerken: async (imp, bron) => herlaad(await (await schrijver()).schrijfWerken(geopend!.bytes, imp, bron)),
+    schrijfBuurten: async (imp) => herlaad(await (await schrijver()).schrijfBuurten(geopend!.bytes, imp)),
+    nieuwWerkboek: async () => herlaad(await (await schrijver()).nieuwWerkboek(geopend?.bytes)),
+  };
+  addBestandMenus(app, host);
 
-  const load = async (naam: string, data: ArrayBuffer) => {
+  // after an import the list's unsaved edits stay: pair ids do not change
+  const load = async (naam: string, data: ArrayBuffer | Uint8Array, behoudEdits = false) => {
     app.setStatus(`${naam} openen…`);
     try {
-      const bytes = new Uint8Array(data);
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
       const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
       const raw = await readXlsx(bytes.slice());
       performance.mark('kk-werkboek-geladen');
       geopend = { naam, bytes, raw };
-      edits.clear();
+      if (!behoudEdits) edits.clear();
       analyseer.disabled = false;
       const r = await app.analyse(raw);
       opslaan.disabled = !r;
@@ -89,11 +109,7 @@ async function save(app: KoppelkaartApp, geopend: Geopend, edits: ReadonlyMap<st
     const { annotatedXlsx } = await import(/* webpackChunkName: "save-xlsx" */ './save-xlsx');
     const out = await annotatedXlsx(geopend.bytes, geopend.raw, app.resultaat!, edits);
     const blob = new Blob([out.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const a = el('a', { href: URL.createObjectURL(blob), download: geopend.naam.replace(/(\.xlsx)?$/i, '-koppelkaart.xlsx') });
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    download(blob, geopend.naam.replace(/(\.xlsx)?$/i, '-koppelkaart.xlsx'));
     app.setStatus(['Opgeslagen als nieuw bestand.', ...out.notices].join(' '));
   } catch (error) {
     app.setStatus(`Opslaan mislukt: ${error instanceof Error ? error.message : String(error)}`);
