@@ -4,19 +4,11 @@
  * its used range, first row as header.
  */
 import type { CellValue, RawTable, RawWerkboek } from '../core/types';
-import type { TableName } from '../core/werkboek/columns';
+import { WERKBOEK_ROLES, type TableName } from '../core/werkboek/columns';
 import { matchTableName } from '../core/werkboek/headers';
 import { type BatchOptions, DEFAULT_MAX_READ_CELLS } from './batch';
 import { type Block, loadBlocks } from './blocks';
 
-/** The roles of RawWerkboek and the table each is read from. */
-const ROLES: ReadonlyArray<[keyof RawWerkboek, TableName]> = [
-  ['buurten', 'Buurten'],
-  ['werken', 'Werken'],
-  ['koppelkansen', 'Koppelkansen'],
-  ['regels', 'Regels'],
-  ['meekoppelkansen', 'Meekoppelkansen'],
-];
 
 /** Where a werkboek table lives: an Excel table, or a sheet whose used range is read. */
 export interface TableSource {
@@ -157,10 +149,10 @@ export async function readShape(context: Excel.RequestContext, source: TableSour
  */
 export async function readWerkboekFromExcel(context: Excel.RequestContext, options: BatchOptions = {}): Promise<RawWerkboek> {
   const located = locateTables(await indexWorkbook(context));
-  const sources = ROLES.map(([, name]) => located.get(name)).filter((s): s is TableSource => s !== undefined);
+  const sources = WERKBOEK_ROLES.map(([, name]) => located.get(name)).filter((s): s is TableSource => s !== undefined);
   const tables = await readSources(context, sources, options);
   const raw: RawWerkboek = {};
-  for (const [role, name] of ROLES) {
+  for (const [role, name] of WERKBOEK_ROLES) {
     const table = tables.get(name);
     if (table) raw[role] = table;
   }

@@ -7,34 +7,20 @@
  */
 import type { Workbook, Worksheet, CellValue as ExcelCellValue } from 'exceljs';
 import type { CellValue, RawTable, RawWerkboek } from '../core/types';
-import { TABLES, type TableName } from '../core/werkboek/columns';
+import { TABLES, WERKBOEK_ROLES } from '../core/werkboek/columns';
+import { normaliseHeader } from '../core/werkboek/headers';
 import { decodeRef, type CellRange } from './cell-ref';
-
-/** The roles of RawWerkboek and the table each is read from. */
-const ROLES: ReadonlyArray<[keyof RawWerkboek, TableName]> = [
-  ['buurten', 'Buurten'],
-  ['werken', 'Werken'],
-  ['koppelkansen', 'Koppelkansen'],
-  ['regels', 'Regels'],
-  ['meekoppelkansen', 'Meekoppelkansen'],
-];
 
 /** Excel day 0 is 1899-12-30 in the 1900 date system (the leap-year bug included). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/**
- * Table and sheet names compared as a planner means them: case, spaces, underscores and accents ignored.
- *
- * @example
- * sameName(' Meekoppel_Kansen ', 'meekoppelkansen'); // true
- */
-export function sameName(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
-}
+// one name rule for every host: the core's (case, spaces, punctuation, accents, a `tbl` prefix)
+export { sameName } from '../core/werkboek/headers';
 
+/** a table or sheet name as the core's rule compares it, with Excel's habitual `tbl` prefix dropped */
 function nameKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_]+/g, '').toLowerCase();
+  return normaliseHeader(name).replace(/^tbl/, '');
 }
 
 /**
@@ -48,7 +34,7 @@ function nameKey(name: string): string {
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<RawWerkboek> {
   const workbook = await loadWorkbook(data);
   const result: RawWerkboek = {};
-  for (const [role, tableName] of ROLES) {
+  for (const [role, tableName] of WERKBOEK_ROLES) {
     const def = TABLES[tableName];
     const table = findTable(workbook, [def.name, ...def.aliases]);
     if (table) result[role] = table;

@@ -48,6 +48,17 @@ describe('readXlsx', () => {
     expect(raw.regels?.rows).toEqual([['afstand_m', 15], [null, null], [{ error: '#VALUE!' }, null]]);
   });
 
+  it('reads a tblWerken table and a Regels-lijst sheet as the Excel adapter does (one name rule)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Blad1').addTable({ name: 'tblWerken', ref: 'A1', headerRow: true, columns: [{ name: 'id' }], rows: [['W1']] });
+    const sheet = wb.addWorksheet('Regels-lijst');
+    sheet.getCell('A1').value = 'naam';
+    const raw = await readXlsx(await bytesOf(wb));
+    expect(raw.werken).toMatchObject({ name: 'tblWerken', sheet: 'Blad1', isTable: true });
+    expect(raw.regels).toBeUndefined();
+    expect(sameName('Werken-lijst', 'werkenlijst')).toBe(true);
+  });
+
   it('leaves tables that are not there undefined', async () => {
     const raw = await readXlsx(await sampleWorkbook());
     expect(raw.buurten).toBeUndefined();

@@ -192,4 +192,19 @@ export const TABLES: Readonly<Record<TableName, TableDef>> = Object.freeze({
 });
 
 /** The Controle table's header row. */
+/**
+ * The roles of a RawWerkboek and the table each is read from, in reading order: every host
+ * (Excel, .xlsx file) looks tables up through this one list.
+ *
+ * @example
+ * for (const [role, table] of WERKBOEK_ROLES) console.log(role, TABLES[table].aliases);
+ */
+export const WERKBOEK_ROLES: ReadonlyArray<readonly ['buurten' | 'werken' | 'koppelkansen' | 'regels' | 'meekoppelkansen', TableName]> = [
+  ['buurten', 'Buurten'],
+  ['werken', 'Werken'],
+  ['koppelkansen', 'Koppelkansen'],
+  ['regels', 'Regels'],
+  ['meekoppelkansen', 'Meekoppelkansen'],
+];
+
 export const CONTROLE_HEADERS: readonly string[] = CONTROLE.columns.map((c) => c.name);

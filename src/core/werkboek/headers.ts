@@ -40,6 +40,17 @@ export function matchTableName(name: string): TableName | undefined {
   return undefined;
 }
 
+/**
+ * Whether two table, sheet or column names are the same name to a planner: the header rule
+ * (case, spaces, underscores, punctuation and accents ignored).
+ *
+ * @example
+ * sameName(' Meekoppel_Kansen ', 'meekoppelkansen'); // true
+ */
+export function sameName(a: string, b: string): boolean {
+  return normaliseHeader(a) === normaliseHeader(b);
+}
+
 /** Which column of a RawTable holds which known column. */
 export interface ColumnMap {
   /** canonical column name -> column index in the table's rows */

@@ -1,6 +1,6 @@
 // the werkboek model's public surface: one line per module
 export * from './columns';
-export { normaliseHeader, matchTableName, mapHeaders, type ColumnMap } from './headers';
+export { normaliseHeader, matchTableName, sameName, mapHeaders, type ColumnMap } from './headers';
 export { type Parsed, MAX_CELL_CHARS, cellToText, cellToNumber, cellToBoolean, isEmptyCell, numberToText, errorMelding } from './cells';
 export * from './dates';
 export { problem, columnLetter, cellDisplay, cut, meldingen, MAX_WAARDE_LENGTH, type Place } from './problems';
