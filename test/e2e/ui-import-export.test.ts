@@ -3,7 +3,7 @@
  * PNG downloads read back, a Windows-1252 CSV through the mapping step, nieuw werkboek and a
  * buurten import on the standalone page, and the CSV import in Excel with the fake office.js.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -13,7 +13,7 @@ import { readXlsx } from '../../src/file/read-xlsx';
 import type { Meekoppelkans, Werkboek } from '../../src/core/types';
 import { buildFakeOffice } from '../fake-office/build';
 import { seedFromRawWerkboek } from '../fake-office/seed';
-import { TILE_ORIGIN, startHarness, type Harness } from './harness';
+import { ARTIFACTS, TILE_ORIGIN, startHarness, type Harness } from './harness';
 import { DEMO, counts, demoVerwachting, waitForAnalysis } from './ui-helpers';
 
 const BUURTEN = join(__dirname, '..', '..', 'assets', 'data', 'buurten.geojson');
@@ -119,6 +119,8 @@ describe('import and export on the standalone page', () => {
     expect(schaal).toMatch(/\d+ (m|km)/);
     const { download, bytes } = await downloadVia(page, 'menu-exporteren', 'export-png');
     expect(download.suggestedFilename()).toMatch(/^koppelkaart-\d{4}-\d{2}-\d{2}\.png$/);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, 'ui-export-kaart.png'), bytes);
     const png = PNG.sync.read(bytes);
     expect([png.width, png.height]).toEqual([Math.round(box.width), Math.round(box.height)]);
     // buurt outlines, works and pairs over the whole view: far from blank
