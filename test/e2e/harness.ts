@@ -174,7 +174,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }
     if (pdokTile && url.origin === TILE_ORIGIN) {
       replacedRequests.push(url.href);
-      return route.fulfill({ path: pdokTile, contentType: 'image/png' });
+      // PDOK answers with CORS headers; so does the stand-in, or the map's crossOrigin tiles would not load
+      return route.fulfill({ path: pdokTile, contentType: 'image/png', headers: { 'Access-Control-Allow-Origin': '*' } });
     }
     blockedRequests.push(url.href);
     return route.abort('blockedbyclient');
