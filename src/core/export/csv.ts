@@ -22,6 +22,13 @@ export function dutchCell(value: CellValue | undefined): string {
 }
 
 /**
+ * Text Excel would run as a formula when it opens the CSV (`=`, `+`, `@`, tab, CR, or `-` not
+ * starting a number): papaparse writes it with a leading `'` so it stays text. Negative numbers,
+ * written as `-12,5`, stay numbers.
+ */
+const FORMULA_START = /^(?:[=+@\t\r]|-(?!\d+(?:,\d+)?$))/;
+
+/**
  * The table as CSV text for Dutch Excel (`;`, BOM, decimal comma, CRLF).
  *
  * @example
@@ -29,5 +36,6 @@ export function dutchCell(value: CellValue | undefined): string {
  */
 export function dutchCsv(tabel: TabelInhoud): string {
   const data = tabel.rows.map((r) => tabel.headers.map((_, i) => dutchCell(r[i])));
-  return '\uFEFF' + Papa.unparse({ fields: [...tabel.headers], data }, { delimiter: ';', newline: '\r\n' }) + '\r\n';
+  const options = { delimiter: ';', newline: '\r\n', escapeFormulae: FORMULA_START };
+  return '\uFEFF' + Papa.unparse({ fields: [...tabel.headers], data }, options) + '\r\n';
 }

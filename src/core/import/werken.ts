@@ -172,7 +172,8 @@ function fieldsOf(werk: Werk, row: string[], byField: ReadonlyMap<WerkVeld, numb
 }
 
 function extrasOf(csv: CsvTable, i: number, extras: readonly string[]): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
+  // no prototype: a CSV column headed `__proto__` is kept like any other
+  const out: Record<string, CellValue> = Object.create(null);
   for (const h of extras) out[h] = csv.rows[i][csv.headers.indexOf(h)].trim() || null;
   return out;
 }

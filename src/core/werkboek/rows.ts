@@ -91,7 +91,8 @@ export class RowReader {
 
   /** the cells of the columns the table does not know, and of `also`, by header as typed */
   extra(also: readonly string[] = []): Record<string, CellValue> {
-    const out: Record<string, CellValue> = {};
+    // no prototype: a column the planner headed `__proto__` or `constructor` is kept like any other
+    const out: Record<string, CellValue> = Object.create(null);
     for (const column of also) if (this.has(column)) out[this.header(column)] = this.cell(column) ?? null;
     for (const col of this.map.extra) out[this.table.headers[col]] = this.row[col] ?? null;
     return out;

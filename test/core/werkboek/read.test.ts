@@ -31,6 +31,12 @@ describe('readWerkboek: Werken', () => {
     expect(wb.regels).toEqual(DEFAULT_REGELS);
   });
 
+  it('keeps a planner column headed __proto__ like any other column', () => {
+    const headers = [...WERKEN_HEADERS, '__proto__'];
+    const wb = readWerkboek({ werken: werken([[...werk('W1'), 'mijn waarde']], headers) });
+    expect(Object.entries(wb.werken[0].extra)).toEqual([['budget', 120000], ['wethouder', 'Jansen'], ['__proto__', 'mijn waarde']]);
+  });
+
   it('keeps numeric ids as text and leaves out later rows with a repeated id', () => {
     const wb = readWerkboek({ werken: werken([werk(12), werk('12'), werk('13'), werk(12)]) });
     expect(wb.werken.map((w) => [w.id, w.rij])).toEqual([['12', 2], ['13', 4]]);
