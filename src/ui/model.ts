@@ -76,12 +76,5 @@ export interface KaartModel {
   numericColumns: string[];
 }
 
-/** The planner statuses of a meekoppelkans, in the order of werkboek.md. */
-export const PAAR_STATUSSEN = [
-  'nieuw',
-  'in overleg',
-  'afgesproken',
-  'verzilverd',
-  'bewust niet gekoppeld',
-  'vervallen',
-] as const;
+/** The planner statuses of a meekoppelkans, in the order of werkboek.md (the model's one list). */
+export { MEEKOPPELKANS_STATUSES as PAAR_STATUSSEN } from '../core/werkboek/columns';
