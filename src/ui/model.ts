@@ -2,7 +2,7 @@
  * The map and list view of one analysed workbook: everything in WGS84, ready to draw.
  * Built once per analysis (in the worker), then only filtered and sorted on the main thread.
  */
-import type { CellValue, Day, Eenheid, Position, RowProblem, WgsGeometry } from '../core/types';
+import type { CellValue, Day, Meekoppelkans, Position, RowProblem, WgsGeometry } from '../core/types';
 
 /** A buurt to draw: outline, label point and its numeric columns for the choropleth. */
 export interface KaartBuurt {
@@ -45,17 +45,8 @@ export interface KaartKoppelkans {
   at: Position;
 }
 
-/** A meekoppelkans with its shared stretch and the planner's columns. */
-export interface KaartPaar {
-  id: string;
-  werkA: string;
-  werkB: string;
-  categorieA: string;
-  categorieB: string;
-  overlap: number;
-  eenheid: Eenheid;
-  tussentijdDagen: number;
-  buurten: string[];
+/** A meekoppelkans with its shared stretch in WGS84 and the planner's columns. */
+export interface KaartPaar extends Omit<Meekoppelkans, 'shared'> {
   shared: WgsGeometry;
   /** the joint period: earliest start to latest eind of the two works */
   start: Day;

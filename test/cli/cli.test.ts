@@ -2,14 +2,14 @@
  * The real compiled CLI (`bin/koppelkaart.js` → dist/cli), run as a child process.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { readXlsx } from '../../src/file/read-xlsx';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { analyse } from '../../src/core/analysis/analyse';
-import { libreOfficeSheets } from '../file/helpers';
+import { compiledCli, libreOfficeSheets } from '../file/helpers';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'koppelkaart.js');
@@ -17,23 +17,10 @@ const DEMO = join(ROOT, 'assets', 'koppelkaart-demo-utrecht.xlsx');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'file');
 const CSV_HEADER = ['id', 'werk_a', 'werk_b', 'categorie_a', 'categorie_b', 'overlap', 'eenheid', 'tussentijd_dagen', 'buurten'];
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return t;
-}
-
-/** compile src/core, src/file and src/cli when dist/cli is older than the sources */
+// compile src/core, src/file and src/cli when dist/cli is older than the sources (one helper for every CLI test)
 beforeAll(() => {
-  const main = join(ROOT, 'dist', 'cli', 'cli', 'main.js');
-  const sources = Math.max(...['core', 'file', 'cli'].map((d) => newest(join(ROOT, 'src', d))));
-  if (!existsSync(main) || statSync(main).mtimeMs < sources) {
-    spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  expect(existsSync(main)).toBe(true);
+  compiledCli();
+  expect(existsSync(join(ROOT, 'dist', 'cli', 'cli', 'main.js'))).toBe(true);
 }, 180_000);
 
 function cli(args: string[]): { code: number; stdout: string; stderr: string } {

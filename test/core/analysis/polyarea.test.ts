@@ -2,27 +2,8 @@ import { intersectionArea, shellFlags } from '../../../src/core/analysis/polyare
 import { prepare } from '../../../src/core/analysis/prepared';
 import { bufferPostgis, fromJstsPolygons, toJstsLine, toJstsPolygon } from '../../../src/core/geometry/jsts';
 import type { Position } from '../../../src/core/types';
+import { prng, star } from './random-polygons';
 
-/** seeded so a failure can be replayed */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a * 1103515245 + 12345) % 2147483648;
-    return a / 2147483648;
-  };
-}
-
-/** a random simple polygon: a star around a centre, in RD-sized numbers */
-function star(rand: () => number, cx: number, cy: number): Position[][] {
-  const n = 5 + Math.floor(rand() * 20);
-  const ring: Position[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = (2 * Math.PI * i) / n, r = 10 + rand() * 60;
-    ring.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
-  }
-  ring.push(ring[0]);
-  return [ring];
-}
 
 const fast = (p: Position[][][], q: Position[][][]): number | null =>
   intersectionArea(prepare({ crs: 'rd', kind: 'poly', polygons: p }), shellFlags(p.map((x) => x.length)),
