@@ -2,7 +2,7 @@
  * The map and list view of one analysed workbook: everything in WGS84, ready to draw.
  * Built once per analysis (in the worker), then only filtered and sorted on the main thread.
  */
-import type { CellValue, Day, Meekoppelkans, Position, RowProblem, WgsGeometry } from '../core/types';
+import type { CellValue, Day, Meekoppelkans, Position, RowProblem, Werk, WgsGeometry } from '../core/types';
 
 /** A buurt to draw: outline, label point and its numeric columns for the choropleth. */
 export interface KaartBuurt {
@@ -16,20 +16,11 @@ export interface KaartBuurt {
   values: Record<string, CellValue>;
 }
 
-/** A planned work to draw. */
-export interface KaartWerk {
-  id: string;
-  categorie: string;
-  eigenaar: string;
-  titel: string;
-  start: Day;
-  eind: Day;
+/** A planned work to draw: the engine's Werk with its geometry in WGS84 and the buurten it touches. */
+export interface KaartWerk extends Omit<Werk, 'geometry' | 'bufferM'> {
   geometry: WgsGeometry;
-  /** Excel row in the Werken table */
-  rij: number;
   /** codes of the buurten the work touches, sorted */
   buurten: string[];
-  extra: Record<string, CellValue>;
 }
 
 /** An area-level opportunity, drawn as a dot in its buurt. */

@@ -9,6 +9,7 @@ import { analyse } from '../../src/core/analysis/analyse';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { readXlsx } from '../../src/file/read-xlsx';
 import type { Meekoppelkans, Werkboek } from '../../src/core/types';
+import { startHarness, type Harness } from './harness';
 
 export const DEMO = join(__dirname, '..', '..', 'assets', 'koppelkaart-demo-utrecht.xlsx');
 
@@ -19,6 +20,18 @@ export async function demoVerwachting(): Promise<{ werkboek: Werkboek; paren: Me
   return { werkboek, paren: analyse(werkboek.werken, werkboek.buurten, werkboek.regels) };
 }
 type Meekoppelkansen = Meekoppelkans[];
+
+/**
+ * The standalone page opened on the demo workbook at 1280×800, analysed, with what Node expects of it.
+ * `query` is appended to index.html (e.g. `?achtergrond=uit`).
+ */
+export async function openDemoPage(query = ''): Promise<{ harness: Harness; page: Page; werkboek: Werkboek; paren: Meekoppelkansen }> {
+  const { werkboek, paren } = await demoVerwachting();
+  const harness = await startHarness({ viewport: { width: 1280, height: 800 } });
+  const page = await harness.open(`index.html${query}`);
+  await waitForAnalysis(page);
+  return { harness, page, werkboek, paren };
+}
 
 /** Waits until the page's analysis has finished (state `klaar`), failing on `fout`. */
 export async function waitForAnalysis(page: Page, timeout = 60_000): Promise<void> {

@@ -14,7 +14,7 @@ import type { Meekoppelkans, Werkboek } from '../../src/core/types';
 import { buildFakeOffice } from '../fake-office/build';
 import { seedFromRawWerkboek } from '../fake-office/seed';
 import { ARTIFACTS, TILE_ORIGIN, startHarness, type Harness } from './harness';
-import { DEMO, counts, demoVerwachting, waitForAnalysis } from './ui-helpers';
+import { DEMO, counts, openDemoPage, waitForAnalysis } from './ui-helpers';
 
 const BUURTEN = join(__dirname, '..', '..', 'assets', 'data', 'buurten.geojson');
 
@@ -65,10 +65,7 @@ describe('import and export on the standalone page', () => {
   let paren: Meekoppelkans[];
 
   beforeAll(async () => {
-    ({ werkboek, paren } = await demoVerwachting());
-    harness = await startHarness({ viewport: { width: 1280, height: 800 } });
-    page = await harness.open('index.html?achtergrond=uit');
-    await waitForAnalysis(page);
+    ({ harness, page, werkboek, paren } = await openDemoPage('?achtergrond=uit'));
   }, 600_000);
   afterAll(() => harness?.close());
 

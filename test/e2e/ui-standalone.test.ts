@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Meekoppelkans, Werkboek } from '../../src/core/types';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
-import { BLOCKED_LINE, counts, demoVerwachting, view, waitForAnalysis } from './ui-helpers';
+import { BLOCKED_LINE, counts, openDemoPage, view, waitForAnalysis } from './ui-helpers';
 import { generatedWorkbook } from './ui-perf';
 
 const DOCS = join(__dirname, '..', '..', 'docs');
@@ -16,10 +16,7 @@ describe('the standalone page on the demo workbook', () => {
   let paren: Meekoppelkans[];
 
   beforeAll(async () => {
-    ({ werkboek, paren } = await demoVerwachting());
-    harness = await startHarness({ viewport: { width: 1280, height: 800 } });
-    page = await harness.open('index.html');
-    await waitForAnalysis(page);
+    ({ harness, page, werkboek, paren } = await openDemoPage());
   });
   afterAll(() => harness?.close());
 
