@@ -1,0 +1,312 @@
+/**
+ * A planner's hands and eyes on an .xlsx file, built apart from src/file (so the writer under test
+ * never checks itself): parts are edited as @xmldom/xmldom DOMs the way Excel saves them (text in
+ * the shared string table, cells in column order, a table grown by its ref), and cells are read
+ * back with their type, so `0012` that came back as the number 12 shows.
+ */
+import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
+import JSZip from 'jszip';
+import type { Scalar } from '../fake-office/grid';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const SST = 'xl/sharedStrings.xml';
+
+/** A rectangle of cells, 1-based and inclusive. */
+export interface Box { top: number; left: number; bottom: number; right: number }
+
+/** An Excel table as its part says. */
+export interface TablePart { name: string; path: string; sheet: string; box: Box; headers: string[] }
+
+export const letters = (col: number): string => (col > 26 ? letters(Math.floor((col - 1) / 26)) : '') + String.fromCharCode(65 + ((col - 1) % 26));
+
+export function parseAddress(address: string): { row: number; col: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) throw new Error(`not a cell address: ${address}`);
+  return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+}
+
+export function parseBox(ref: string): Box {
+  const [a, b = a] = ref.split(':').map(parseAddress);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+export const boxRef = (b: Box): string => `${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`;
+
+const elements = (parent: Element | Document, name: string): Element[] =>
+  Array.from(parent.getElementsByTagNameNS(MAIN, name) as unknown as ArrayLike<Element>);
+const children = (parent: Element, name: string): Element[] =>
+  Array.from(parent.childNodes as unknown as ArrayLike<Element>).filter((n) => n.nodeType === 1 && n.localName === name);
+
+/** the text of a string item: its runs' <t>, phonetic runs left out; leading or trailing space must be marked preserved */
+function itemText(item: Element, where: string): string {
+  return elements(item, 't').filter((t) => (t.parentNode as Element).localName !== 'rPh').map((t) => {
+    const text = t.textContent ?? '';
+    if (/^\s|\s$/.test(text) && t.getAttribute('xml:space') !== 'preserve') throw new Error(`${where}: "${text}" lacks xml:space="preserve"; Excel would drop its spaces`);
+    return text;
+  }).join('');
+}
+
+/**
+ * One .xlsx file open for editing.
+ *
+ * @example
+ * const x = await XlsxDom.open(bytes);
+ * x.setValue('Notities', 'C3', 'bel Stedin');
+ * const edited = await x.bytes();
+ */
+export class XlsxDom {
+  private readonly docs = new Map<string, Document>();
+  private readonly dirty = new Set<string>();
+  private strings: string[] | null = null;
+  private sheetPaths: Map<string, string> | null = null;
+  private tableParts: { path: string; sheet: string }[] | null = null;
+  /** the row elements of each sheet by row number, built on first use */
+  private readonly rowIndex = new Map<Document, Map<number, Element>>();
+
+  private constructor(private readonly zip: JSZip, private readonly texts: Map<string, string>) {}
+
+  static async open(bytes: Uint8Array): Promise<XlsxDom> {
+    const zip = await JSZip.loadAsync(bytes);
+    const texts = new Map<string, string>();
+    for (const [path, file] of Object.entries(zip.files)) if (!file.dir && /\.(xml|rels)$/.test(path)) texts.set(path, await file.async('string'));
+    return new XlsxDom(zip, texts);
+  }
+
+  /** the file with every edit written in */
+  async bytes(): Promise<Uint8Array> {
+    for (const path of this.dirty) this.zip.file(path, new XMLSerializer().serializeToString(this.doc(path)));
+    this.dirty.clear();
+    return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  private doc(path: string): Document {
+    let doc = this.docs.get(path);
+    if (!doc) {
+      const text = this.texts.get(path);
+      if (text === undefined) throw new Error(`no part ${path}`);
+      doc = new DOMParser().parseFromString(text, 'text/xml') as unknown as Document;
+      this.docs.set(path, doc);
+    }
+    return doc;
+  }
+
+  /** the targets of a part's relationships (of one type, when given), resolved to part paths, by id */
+  private rels(path: string, type?: string): Map<string, string> {
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    const relsPath = `${dir}/_rels/${path.slice(dir.length + 1)}.rels`;
+    const result = new Map<string, string>();
+    if (!this.texts.has(relsPath)) return result;
+    for (const rel of Array.from(this.doc(relsPath).getElementsByTagName('Relationship') as unknown as ArrayLike<Element>)) {
+      if (type && !(rel.getAttribute('Type') ?? '').endsWith(`/${type}`)) continue;
+      const target = rel.getAttribute('Target') ?? '';
+      const parts = (target.startsWith('/') ? target.slice(1) : `${dir}/${target}`).split('/');
+      const resolved: string[] = [];
+      for (const p of parts) if (p === '..') resolved.pop(); else resolved.push(p);
+      result.set(rel.getAttribute('Id') ?? '', resolved.join('/'));
+    }
+    return result;
+  }
+
+  /** sheet name → worksheet part path, in workbook order */
+  sheets(): Map<string, string> {
+    if (this.sheetPaths) return this.sheetPaths;
+    const rels = this.rels('xl/workbook.xml');
+    return this.sheetPaths = new Map(elements(this.doc('xl/workbook.xml'), 'sheet').map((s) => [s.getAttribute('name') ?? '', rels.get(s.getAttributeNS(REL, 'id') ?? '') ?? '']));
+  }
+
+  private sheetDoc(sheet: string): Document {
+    const path = this.sheets().get(sheet);
+    if (!path) throw new Error(`no sheet ${sheet}`);
+    return this.doc(path);
+  }
+
+  /** every table of the workbook, with its sheet */
+  tables(): TablePart[] {
+    if (!this.tableParts) {
+      this.tableParts = [];
+      // a sheet's tables by its relationships: no need to parse a sheet of 100,000 cells to find them
+      for (const [sheet, path] of this.sheets()) for (const table of this.rels(path, 'table').values()) this.tableParts.push({ path: table, sheet });
+    }
+    return this.tableParts.map(({ path, sheet }) => {
+      const t = this.doc(path).documentElement as unknown as Element;
+      const headers = elements(t, 'tableColumn').map((c) => c.getAttribute('name') ?? '');
+      return { name: t.getAttribute('name') ?? '', path, sheet, box: parseBox(t.getAttribute('ref') ?? ''), headers };
+    });
+  }
+
+  table(name: string): TablePart {
+    const t = this.tables().find((x) => x.name === name);
+    if (!t) throw new Error(`no table ${name}`);
+    return t;
+  }
+
+  /** the table's data rows as read from its cells (header cells must match the table's column names) */
+  tableRows(name: string): { table: TablePart; rows: (Scalar | null)[][] } {
+    const table = this.table(name);
+    const { top, left, bottom, right } = table.box;
+    const cols = Array.from({ length: right - left + 1 }, (_, i) => left + i);
+    const header = cols.map((c) => this.value(table.sheet, `${letters(c)}${top}`));
+    if (header.join('|') !== table.headers.join('|')) throw new Error(`table ${name}: header cells ${header.join(', ')} != columns ${table.headers.join(', ')}`);
+    const rows: (Scalar | null)[][] = [];
+    for (let r = top + 1; r <= bottom; r++) rows.push(cols.map((c) => this.value(table.sheet, `${letters(c)}${r}`)));
+    return { table, rows };
+  }
+
+  private sharedStrings(): string[] {
+    if (!this.strings) this.strings = this.texts.has(SST) ? elements(this.doc(SST), 'si').map((si, i) => itemText(si, `shared string ${i}`)) : [];
+    return this.strings;
+  }
+
+  private findRow(doc: Document, row: number, create: boolean): Element | null {
+    const data = children(doc.documentElement as unknown as Element, 'sheetData')[0];
+    let index = this.rowIndex.get(doc);
+    if (!index) {
+      index = new Map(children(data, 'row').map((r) => [Number(r.getAttribute('r')), r]));
+      this.rowIndex.set(doc, index);
+    }
+    const found = index.get(row);
+    if (found || !create) return found ?? null;
+    const el = doc.createElementNS(MAIN, 'row');
+    el.setAttribute('r', String(row));
+    const next = Math.min(...[...index.keys()].filter((r) => r > row));
+    data.insertBefore(el, index.get(next) ?? null);
+    index.set(row, el);
+    return el;
+  }
+
+  private findCell(doc: Document, address: string, create: boolean): Element | null {
+    const { row, col } = parseAddress(address);
+    const rowEl = this.findRow(doc, row, create);
+    if (!rowEl) return null;
+    const cells = children(rowEl, 'c');
+    const found = cells.find((c) => c.getAttribute('r') === address);
+    if (found || !create) return found ?? null;
+    const el = doc.createElementNS(MAIN, 'c');
+    el.setAttribute('r', address);
+    rowEl.insertBefore(el, cells.find((c) => parseAddress(c.getAttribute('r') ?? '').col > col) ?? null);
+    // spans is only a hint for the row's cells; one that no longer holds is left out, as Excel allows
+    rowEl.removeAttribute('spans');
+    return el;
+  }
+
+  /** the addresses of a sheet's cells that hold a value */
+  addresses(sheet: string): string[] {
+    return elements(this.sheetDoc(sheet), 'c').map((c) => c.getAttribute('r') ?? '').filter((a) => this.value(sheet, a) !== null);
+  }
+
+  /** a cell's value as typed: text, number or boolean; null when empty */
+  value(sheet: string, address: string): Scalar | null {
+    const c = this.findCell(this.sheetDoc(sheet), address, false);
+    if (!c) return null;
+    const type = c.getAttribute('t') ?? 'n';
+    if (type === 'inlineStr') {
+      const is = children(c, 'is')[0];
+      return is ? itemText(is, `${sheet}!${address}`) : null;
+    }
+    const v = children(c, 'v')[0]?.textContent ?? null;
+    if (v === null) return null;
+    if (type === 's') return this.sharedStrings()[Number(v)];
+    if (type === 'b') return v === '1';
+    if (type === 'str' || type === 'e') return v;
+    return Number(v);
+  }
+
+  /**
+   * Types a value the way Excel saves it: text into the shared string table, a number as it is;
+   * null clears the cell (its style stays). A formula in the cell goes, as when typing over it.
+   */
+  setValue(sheet: string, address: string, value: Scalar | null): void {
+    const path = this.sheets().get(sheet) as string;
+    const doc = this.doc(path);
+    const c = this.findCell(doc, address, value !== null);
+    if (!c) return;
+    for (const child of Array.from(c.childNodes as unknown as ArrayLike<Element>)) c.removeChild(child);
+    c.removeAttribute('t');
+    this.dirty.add(path);
+    if (value === null) {
+      if (!c.getAttribute('s')) c.parentNode?.removeChild(c);
+      return;
+    }
+    const v = doc.createElementNS(MAIN, 'v');
+    if (typeof value === 'string') {
+      c.setAttribute('t', 's');
+      v.textContent = String(this.addString(value));
+    } else if (typeof value === 'boolean') {
+      c.setAttribute('t', 'b');
+      v.textContent = value ? '1' : '0';
+    } else {
+      v.textContent = String(value);
+    }
+    c.appendChild(v);
+  }
+
+  private addString(text: string): number {
+    const strings = this.sharedStrings();
+    if (!this.texts.has(SST)) throw new Error('the workbook has no shared string table; start from one Excel or exceljs saved');
+    const doc = this.doc(SST);
+    const sst = doc.documentElement as unknown as Element;
+    const si = doc.createElementNS(MAIN, 'si');
+    const t = doc.createElementNS(MAIN, 't');
+    t.setAttribute('xml:space', 'preserve');
+    t.textContent = text;
+    si.appendChild(t);
+    sst.appendChild(si);
+    strings.push(text);
+    sst.setAttribute('uniqueCount', String(strings.length));
+    sst.setAttribute('count', String(Number(sst.getAttribute('count') ?? strings.length) + 1));
+    this.dirty.add(SST);
+    return strings.length - 1;
+  }
+
+  private setBox(table: TablePart, box: Box): void {
+    const t = this.doc(table.path).documentElement as unknown as Element;
+    t.setAttribute('ref', boxRef(box));
+    for (const filter of children(t, 'autoFilter')) filter.setAttribute('ref', boxRef(box));
+    this.dirty.add(table.path);
+  }
+
+  /** Excel's "insert table column right": the header typed right of the table, the table one wider */
+  addTableColumn(name: string, header: string): void {
+    const table = this.table(name);
+    const t = this.doc(table.path).documentElement as unknown as Element;
+    const columns = elements(t, 'tableColumns')[0];
+    const ids = children(columns, 'tableColumn').map((c) => Number(c.getAttribute('id')));
+    const column = this.doc(table.path).createElementNS(MAIN, 'tableColumn');
+    column.setAttribute('id', String(Math.max(...ids) + 1));
+    column.setAttribute('name', header);
+    columns.appendChild(column);
+    columns.setAttribute('count', String(ids.length + 1));
+    this.setBox(table, { ...table.box, right: table.box.right + 1 });
+    this.setValue(table.sheet, `${letters(table.box.right + 1)}${table.box.top}`, header);
+  }
+
+  /** Excel's "delete table row": the table's cells below move up one row, cells beside the table stay */
+  deleteTableRow(name: string, index: number): void {
+    const table = this.table(name);
+    const { top, left, right, bottom } = table.box;
+    const path = this.sheets().get(table.sheet) as string;
+    const doc = this.doc(path);
+    for (let r = top + 1 + index; r <= bottom; r++) {
+      for (let c = left; c <= right; c++) {
+        const here = this.findCell(doc, `${letters(c)}${r}`, false);
+        here?.parentNode?.removeChild(here);
+        const below = r < bottom ? this.findCell(doc, `${letters(c)}${r + 1}`, false) : null;
+        if (!below) continue;
+        below.parentNode?.removeChild(below);
+        const moved = this.findCell(doc, `${letters(c)}${r}`, true) as Element;
+        moved.parentNode?.replaceChild(below, moved);
+        below.setAttribute('r', `${letters(c)}${r}`);
+      }
+    }
+    this.dirty.add(path);
+    this.setBox(table, { ...table.box, bottom: bottom - 1 });
+  }
+
+  /** a new empty row at the table's end (Excel grows the table as soon as the row below it is typed in) */
+  addTableRow(name: string): number {
+    const table = this.table(name);
+    this.setBox(table, { ...table.box, bottom: table.box.bottom + 1 });
+    return table.box.bottom + 1;
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * A planner at work on an .xlsx file, with a ledger of everything they typed: the Werken rows (every
+ * column but the add-in's `meekoppelkansen`), their cells in Meekoppelkansen, and cells outside any
+ * table (a notes sheet, beside the Werken table). Edits go in through xlsx-dom.ts, never through
+ * src/file; an analysis goes through the real write paths of the CLI (`analyse -o uit.xlsx`) and
+ * of the standalone page's "Opslaan", in turn. `check*` throw a message naming the first difference.
+ */
+import ExcelJS from 'exceljs';
+import { resultsXlsx } from '../../src/cli/output';
+import { analyse } from '../../src/core/analysis/analyse';
+import type { Meekoppelkans } from '../../src/core/types';
+import { readWerkboek } from '../../src/core/werkboek/read';
+import { readXlsx } from '../../src/file/read-xlsx';
+import { annotatedXlsx } from '../../src/ui/save-xlsx';
+import { hasInput, MK_EIGEN, startWerken, WERKEN_EIGEN, WERKEN_KOPPEN } from '../excel/planner-oracle';
+import type { Scalar } from '../fake-office/grid';
+import { checkAnalysisParts, type PartsCompared } from './xlsx-parts';
+import type { Planner } from './planner-edits';
+import { letters, XlsxDom } from './xlsx-dom';
+
+const MK_KOLOM = 'meekoppelkansen';
+const empty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const norm = (v: unknown): unknown => (empty(v) ? '' : v);
+const statusKey = (v: unknown): string => (empty(v) ? '' : String(v).toLowerCase().replace(/\s+/g, ' ').trim());
+
+/** The six works of the Excel fake's runs, in a workbook exceljs writes (shared strings, real tables), with a notes sheet. */
+export async function startWorkbook(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Werken').addTable({ name: 'Werken', ref: 'A1', columns: WERKEN_KOPPEN.map((name) => ({ name, filterButton: true })), rows: startWerken() });
+  wb.addWorksheet('Regels').addTable({ name: 'Regels', ref: 'A1', columns: [{ name: 'naam' }, { name: 'waarde' }], rows: [['afstand_m', 10]] });
+  const notities = wb.addWorksheet('Notities');
+  notities.getCell('A1').value = 'vergadering';
+  notities.getCell('B1').value = 46447;
+  notities.getCell('E1').value = { formula: 'B1+1', result: 46448 };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export class XlsxPlanner implements Planner {
+  werkenKoppen: string[] = [];
+  /** the planner's Werken rows, in table order, by header */
+  werken: Record<string, Scalar>[] = [];
+  private readonly home = new Map<string, { plek: Scalar; periode: [Scalar, Scalar] }>();
+  verplaatst: string[] = [];
+  weg: Record<string, Scalar>[] = [];
+  mk = new Map<string, Record<string, Scalar>>();
+  vervallen = new Set<string>();
+  parked = new Map<string, Scalar>();
+  mkEigen = false;
+  /** cells outside every table, by `sheet!address`: what the notes sheet held, and what the planner typed */
+  buiten = new Map<string, Scalar>();
+  pairs: Meekoppelkans[] = [];
+  analysed = false;
+  edits = 0;
+  analyses = 0;
+  readonly seen = { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0 };
+  readonly parts: PartsCompared = { identical: 0, ownChanged: 0 };
+
+  private constructor(public dom: XlsxDom, private readonly notitiesSheet: string) {}
+
+  /** opens the file; the ledger starts with the Werken table and the notes sheet as they are */
+  static async open(bytes: Uint8Array, notitiesSheet: string): Promise<XlsxPlanner> {
+    const p = new XlsxPlanner(await XlsxDom.open(bytes), notitiesSheet);
+    const { table, rows } = p.dom.tableRows('Werken');
+    p.werkenKoppen = table.headers.filter((h) => h !== MK_KOLOM);
+    p.werken = rows.map((r) => Object.fromEntries(p.werkenKoppen.map((h) => [h, r[table.headers.indexOf(h)] ?? ''])));
+    for (const w of p.werken) p.home.set(String(w.id), { plek: w.geometrie, periode: [w.start, w.eind] });
+    for (const a of p.dom.addresses(notitiesSheet)) p.buiten.set(`${notitiesSheet}!${a}`, p.dom.value(notitiesSheet, a) as Scalar);
+    return p;
+  }
+
+  /** the planner's file as it is now */
+  bytes(): Promise<Uint8Array> {
+    return this.dom.bytes();
+  }
+
+  private address(table: string, row: number, header: string): string {
+    const t = this.dom.table(table);
+    const col = t.headers.indexOf(header);
+    if (col < 0) throw new Error(`no column ${header} in ${table}`);
+    return `${letters(t.box.left + col)}${t.box.top + 1 + row}`;
+  }
+
+  /** types a value as the planner does; typing what a cell already shows changes nothing */
+  private type(sheet: string, address: string, value: Scalar | null): boolean {
+    if (norm(this.dom.value(sheet, address)) === norm(value)) return false;
+    this.dom.setValue(sheet, address, value);
+    this.edits++;
+    return true;
+  }
+
+  private werkRow(werk: Record<string, Scalar>): number {
+    const { table, rows } = this.dom.tableRows('Werken');
+    return rows.findIndex((r) => r[table.headers.indexOf('id')] === werk.id);
+  }
+
+  thuis(row: number): { plek: Scalar; periode: [Scalar, Scalar] } {
+    return this.home.get(String(this.werken[row % this.werken.length].id)) as { plek: Scalar; periode: [Scalar, Scalar] };
+  }
+
+  terugNaarHuis(): void {
+    for (const id of new Set(this.verplaatst.splice(0))) {
+      const row = this.werken.findIndex((w) => w.id === id);
+      if (row < 0) continue;
+      const { plek, periode } = this.thuis(row);
+      this.typeWerk(row, 'geometrie', plek);
+      this.typeWerk(row, 'start', periode[0]);
+      this.typeWerk(row, 'eind', periode[1]);
+    }
+    this.verplaatst = [];
+  }
+
+  typeWerk(row: number, header: string, value: Scalar | null): void {
+    const werk = this.werken[row % this.werken.length];
+    if (!this.type('Werken', this.address('Werken', this.werkRow(werk), header), value)) return;
+    werk[header] = value ?? '';
+    if (['geometrie', 'start', 'eind'].includes(header)) this.verplaatst.push(String(werk.id));
+  }
+
+  typeMk(row: number, header: string, value: Scalar | null): void {
+    if (!this.analysed) return;
+    const { table, rows } = this.dom.tableRows('Meekoppelkansen');
+    const idCol = table.headers.indexOf('id');
+    const ids = rows.map((r) => String(r[idCol] ?? '')).filter((id) => id !== '');
+    if (ids.length === 0 || (header === MK_EIGEN && !this.mkEigen)) return;
+    const id = ids[row % ids.length];
+    const at = rows.findIndex((r) => r[idCol] === id);
+    if (!this.type(table.sheet, this.address('Meekoppelkansen', at, header), value)) return;
+    if (header !== 'status') {
+      this.mk.set(id, { ...this.mk.get(id), [header]: value ?? '' });
+    } else if (statusKey(value) === 'vervallen' && this.parked.has(id)) {
+      // the row is back as the add-in left it (vervallen, the status parked beside it): no one can tell it apart
+      this.mk.set(id, { ...this.mk.get(id), status: this.parked.get(id) as Scalar });
+      this.vervallen.add(id);
+    } else {
+      this.mk.set(id, { ...this.mk.get(id), status: value ?? '' });
+      this.vervallen.delete(id);
+    }
+  }
+
+  typeNotitie(address: string, value: Scalar | null): void {
+    this.typeBuiten(this.notitiesSheet, address, value);
+  }
+
+  /** a value in a cell outside every table, on any sheet */
+  typeBuiten(sheet: string, address: string, value: Scalar | null): void {
+    if (!this.type(sheet, address, value)) return;
+    this.buiten.set(`${sheet}!${address}`, value ?? '');
+    this.seen.buiten++;
+  }
+
+  addColumn(table: 'Werken' | 'Meekoppelkansen'): void {
+    if (table === 'Meekoppelkansen' && (!this.analysed || this.mkEigen)) return;
+    if (table === 'Werken' && this.werkenKoppen.includes(WERKEN_EIGEN)) return;
+    this.dom.addTableColumn(table, table === 'Werken' ? WERKEN_EIGEN : MK_EIGEN);
+    if (table === 'Werken') {
+      this.werkenKoppen.push(WERKEN_EIGEN);
+      for (const w of this.werken) w[WERKEN_EIGEN] = '';
+    } else this.mkEigen = true;
+    this.seen.eigenKolom++;
+    this.edits++;
+  }
+
+  deleteWerk(row: number): void {
+    if (this.werken.length <= 2) return;
+    const werk = this.werken[row % this.werken.length];
+    this.dom.deleteTableRow('Werken', this.werkRow(werk));
+    this.werken.splice(this.werken.indexOf(werk), 1);
+    this.weg.push(werk);
+    this.seen.werkWeg++;
+    this.edits++;
+  }
+
+  /** a deleted work typed in again below the table, which grows by that row; the add-in's column left empty */
+  readdWerk(which: number): void {
+    if (this.weg.length === 0) return;
+    const werk = this.weg.splice(which % this.weg.length, 1)[0];
+    const row = this.dom.addTableRow('Werken');
+    const t = this.dom.table('Werken');
+    t.headers.forEach((h, i) => {
+      if (this.werkenKoppen.includes(h)) this.dom.setValue(t.sheet, `${letters(t.box.left + i)}${row}`, empty(werk[h]) ? null : werk[h]);
+    });
+    this.werken.push(werk);
+    this.seen.werkTerug++;
+    this.edits++;
+  }
+
+  /** one analysis through the CLI's write path (even runs) or the standalone page's (odd runs) */
+  async analyse(): Promise<void> {
+    const input = await this.dom.bytes();
+    const raw = await readXlsx(input);
+    const werkboek = readWerkboek(raw);
+    this.pairs = analyse(werkboek.werken, werkboek.buurten, werkboek.regels);
+    const out = this.analyses % 2 === 0
+      ? await resultsXlsx(input, raw.meekoppelkansen, raw.werken, werkboek, this.pairs)
+      : await annotatedXlsx(input, raw, { werkboek, paren: this.pairs }, new Map());
+    if (out.problems.length > 0) throw new Error(`the write reported ${JSON.stringify(out.problems)}`);
+    const compared = await checkAnalysisParts(input, out.bytes);
+    this.parts.identical += compared.identical;
+    this.parts.ownChanged += compared.ownChanged;
+    this.dom = await XlsxDom.open(out.bytes);
+    this.analysed = true;
+    this.analyses++;
+    this.book();
+    this.checkWerkenColumn();
+  }
+
+  // a pair that went without planner input takes nothing of the planner's with it; one with input is vervallen
+  private book(): void {
+    const qualifying = new Set(this.pairs.map((p) => p.id));
+    for (const [id, typed] of this.mk) {
+      const status = 'status' in typed ? typed.status : 'nieuw';
+      if (qualifying.has(id)) {
+        if (this.vervallen.delete(id)) this.seen.terugGekomen++;
+        this.parked.delete(id);
+      } else if (hasInput(typed)) {
+        if (!this.vervallen.has(id)) {
+          this.seen.vervallen++;
+          // the add-in keeps the status beside the row (vorige_status) to give it back later
+          if (statusKey(status) !== 'vervallen') this.parked.set(id, status);
+        }
+        this.vervallen.add(id);
+      } else {
+        this.mk.delete(id);
+        this.parked.delete(id);
+        this.vervallen.delete(id);
+      }
+    }
+  }
+
+  /** throws when anything the planner typed is not in the file as they typed it (type included) */
+  check(): void {
+    this.checkWerken();
+    for (const [where, value] of this.buiten) {
+      const [sheet, address] = where.split('!');
+      const got = this.dom.value(sheet, address);
+      if (norm(got) !== norm(value)) throw new Error(`${where}: ${JSON.stringify(got)} != typed ${JSON.stringify(value)}`);
+    }
+    if (this.analysed) this.checkMeekoppelkansen();
+  }
+
+  private checkWerken(): void {
+    const { table, rows } = this.dom.tableRows('Werken');
+    const planner = table.headers.filter((h) => h !== MK_KOLOM);
+    if (planner.join('|') !== this.werkenKoppen.join('|')) throw new Error(`Werken headers ${planner.join(', ')} != ${this.werkenKoppen.join(', ')}`);
+    if (rows.length !== this.werken.length) throw new Error(`Werken has ${rows.length} rows, the planner ${this.werken.length}`);
+    rows.forEach((row, i) => {
+      for (const h of this.werkenKoppen) {
+        const got = row[table.headers.indexOf(h)];
+        if (norm(got) !== norm(this.werken[i][h])) throw new Error(`Werken row ${i + 2} ${h}: ${JSON.stringify(got)} != typed ${JSON.stringify(this.werken[i][h])}`);
+      }
+    });
+  }
+
+  private checkMeekoppelkansen(): void {
+    const { table, rows } = this.dom.tableRows('Meekoppelkansen');
+    const col = (h: string) => table.headers.indexOf(h);
+    const rowOf = new Map(rows.map((r) => [String(r[col('id')]), r]));
+    for (const [id, typed] of this.mk) {
+      const row = rowOf.get(id);
+      if (!row) throw new Error(`Meekoppelkansen lost ${id}, which holds ${JSON.stringify(typed)}`);
+      for (const [h, value] of Object.entries(typed)) {
+        if (h === 'status') continue;
+        if (norm(row[col(h)]) !== norm(value)) throw new Error(`Meekoppelkansen ${id} ${h}: ${JSON.stringify(row[col(h)])} != typed ${JSON.stringify(value)}`);
+      }
+      const status = 'status' in typed ? typed.status : 'nieuw';
+      const want = this.vervallen.has(id) ? 'vervallen' : status;
+      if (statusKey(row[col('status')]) !== statusKey(want)) throw new Error(`Meekoppelkansen ${id} status: ${JSON.stringify(row[col('status')])} != ${JSON.stringify(want)} (typed ${JSON.stringify(status)})`);
+    }
+  }
+
+  /** after an analysis: the add-in's Werken column holds each work's pairs */
+  checkWerkenColumn(): void {
+    const { table, rows } = this.dom.tableRows('Werken');
+    rows.forEach((row) => {
+      const id = String(row[table.headers.indexOf('id')]);
+      const want = this.pairs.filter((p) => p.werkA === id || p.werkB === id).map((p) => p.id).sort();
+      const got = String(row[table.headers.indexOf(MK_KOLOM)] ?? '').split(',').map((s) => s.trim()).filter(Boolean).sort();
+      if (got.join() !== want.join()) throw new Error(`Werken ${id} meekoppelkansen: ${got.join()} != ${want.join()}`);
+    });
+  }
+}
