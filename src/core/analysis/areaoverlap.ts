@@ -10,7 +10,7 @@ import { prepare, type PreparedGeometry } from './prepared';
 
 /** a buffer as jsts drew it, flattened for the fast area */
 interface Buffered {
-  jsts: JstsGeometry;
+  d: number;
   g: PreparedGeometry;
   shells: Uint8Array;
 }
@@ -20,8 +20,10 @@ export class AreaShape {
   readonly area: number;
   readonly perimeter: number;
   readonly shells: Uint8Array;
-  private geom: JstsGeometry | null = null;
-  private buffers = new Map<number, Buffered>();
+  // one buffer kept (nearly every pair uses the same d); jsts objects are not kept: holding them for
+  // the whole run made every young-generation collection copy them, and only the rare ambiguous
+  // pair needs them again
+  private buffer: Buffered | null = null;
 
   constructor(readonly polygons: Position[][][], area: number, readonly g: PreparedGeometry) {
     this.area = area;
@@ -34,25 +36,26 @@ export class AreaShape {
   }
 
   jsts(): JstsGeometry {
-    this.geom ??= toJstsPolygon(this.polygons);
-    return this.geom;
+    return toJstsPolygon(this.polygons);
+  }
+
+  /** buf(this) as jsts draws it: for the rare pair the fast clipping cannot decide */
+  jstsBuffer(d: number): JstsGeometry {
+    return bufferPostgis(this.jsts(), d);
   }
 
   buffered(d: number): Buffered {
-    let b = this.buffers.get(d);
-    if (!b) {
-      const jsts = bufferPostgis(this.jsts(), d);
-      const polygons = fromJstsPolygons(jsts);
-      b = { jsts, g: prepare({ crs: 'rd', kind: 'poly', polygons }), shells: shellFlags(polygons.map((p) => p.length)) };
-      this.buffers.set(d, b);
+    if (this.buffer?.d !== d) {
+      const polygons = fromJstsPolygons(this.jstsBuffer(d));
+      this.buffer = { d, g: prepare({ crs: 'rd', kind: 'poly', polygons }), shells: shellFlags(polygons.map((p) => p.length)) };
     }
-    return b;
+    return this.buffer;
   }
 
   /** area(this ∩ buf(other)): the fast edge-clipping sum, or a jsts overlay when that is ambiguous */
   areaWithin(other: AreaShape, d: number): number {
     const buf = other.buffered(d);
-    return intersectionArea(this.g, this.shells, buf.g, buf.shells) ?? this.jsts().intersection(buf.jsts).getArea();
+    return intersectionArea(this.g, this.shells, buf.g, buf.shells) ?? this.jsts().intersection(other.jstsBuffer(d)).getArea();
   }
 
   /** the most area(X ∩ buf(this)) can be, for any X: the buffer grows by at most perimeter·d + πd² */
@@ -84,6 +87,6 @@ export function areaOverlap(a: AreaShape, b: AreaShape, d: number, min: number):
   if (overlap < min) return null;
   // the shared part as a polygon, only for a pair that qualifies: followed from the clipped edges, jsts when degenerate
   const buf = b.buffered(d);
-  const shared = intersectionRings(a.g, a.shells, buf.g, buf.shells) ?? fromJstsPolygons(a.jsts().intersection(buf.jsts));
+  const shared = intersectionRings(a.g, a.shells, buf.g, buf.shells) ?? fromJstsPolygons(a.jsts().intersection(b.jstsBuffer(d)));
   return { overlap, shared };
 }
