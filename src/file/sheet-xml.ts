@@ -186,7 +186,8 @@ export function escapeText(text: string): string {
   // most cells hold plain text: skip the replacements for them
   // eslint-disable-next-line no-control-regex
   if (!/[&<>"\u0000-\u001F\uFFFE\uFFFF]/.test(text)) return text;
-  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  // a carriage return as a character reference: written as is, every XML parser reads it back as a line feed
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
 
 /** undoes escapeText and character references, for a cached value read back */

@@ -38,12 +38,18 @@ const elements = (parent: Element | Document, name: string): Element[] =>
 const children = (parent: Element, name: string): Element[] =>
   Array.from(parent.childNodes as unknown as ArrayLike<Element>).filter((n) => n.nodeType === 1 && n.localName === name);
 
+/** text as Excel stores it: a character XML cannot carry (and a carriage return) as `_xHHHH_`, a literal `_xHHHH_` with its underscore escaped */
+const encodeText = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1').replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+const decodeText = (text: string): string => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
 /** the text of a string item: its runs' <t>, phonetic runs left out; leading or trailing space must be marked preserved */
 function itemText(item: Element, where: string): string {
   return elements(item, 't').filter((t) => (t.parentNode as Element).localName !== 'rPh').map((t) => {
     const text = t.textContent ?? '';
     if (/^\s|\s$/.test(text) && t.getAttribute('xml:space') !== 'preserve') throw new Error(`${where}: "${text}" lacks xml:space="preserve"; Excel would drop its spaces`);
-    return text;
+    return decodeText(text);
   }).join('');
 }
 
@@ -75,7 +81,8 @@ export class XlsxDom {
 
   /** the file with every edit written in */
   async bytes(): Promise<Uint8Array> {
-    for (const path of this.dirty) this.zip.file(path, new XMLSerializer().serializeToString(this.doc(path)));
+    // xmldom writes a carriage return as is, which every parser reads back as a line feed: Excel writes a reference
+    for (const path of this.dirty) this.zip.file(path, new XMLSerializer().serializeToString(this.doc(path)).replace(/\r/g, '&#13;'));
     this.dirty.clear();
     return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }
@@ -249,7 +256,7 @@ export class XlsxDom {
     const si = doc.createElementNS(MAIN, 'si');
     const t = doc.createElementNS(MAIN, 't');
     t.setAttribute('xml:space', 'preserve');
-    t.textContent = text;
+    t.textContent = encodeText(text);
     si.appendChild(t);
     sst.appendChild(si);
     strings.push(text);

@@ -28,14 +28,16 @@ function ownParts(dom: XlsxDom): Set<string> {
 }
 
 /**
- * Throws unless `output` differs from `input` only where an analysis may write.
+ * Throws unless `output` differs from `input` only where an analysis may write. `opened`: the two
+ * files already open (saves parsing them again).
  *
  * @example
  * const compared = await checkAnalysisParts(before, after); // { identical: 14, ownChanged: 6 }
  */
-export async function checkAnalysisParts(input: Uint8Array, output: Uint8Array): Promise<PartsCompared> {
+export async function checkAnalysisParts(input: Uint8Array, output: Uint8Array, opened?: { input: XlsxDom; output: XlsxDom }): Promise<PartsCompared> {
   const [before, after] = [await zipParts(input), await zipParts(output)];
-  const [domBefore, domAfter] = [await XlsxDom.open(input), await XlsxDom.open(output)];
+  const domBefore = opened?.input ?? await XlsxDom.open(input);
+  const domAfter = opened?.output ?? await XlsxDom.open(output);
   const own = ownParts(domAfter);
   const first = !domBefore.tables().some((t) => t.name === 'Meekoppelkansen');
   const werken = domAfter.table('Werken');

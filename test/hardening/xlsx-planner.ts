@@ -194,10 +194,11 @@ export class XlsxPlanner implements Planner {
       ? await resultsXlsx(input, raw.meekoppelkansen, raw.werken, werkboek, this.pairs)
       : await annotatedXlsx(input, raw, { werkboek, paren: this.pairs }, new Map());
     if (out.problems.length > 0) throw new Error(`the write reported ${JSON.stringify(out.problems)}`);
-    const compared = await checkAnalysisParts(input, out.bytes);
+    const written = await XlsxDom.open(out.bytes);
+    const compared = await checkAnalysisParts(input, out.bytes, { input: this.dom, output: written });
     this.parts.identical += compared.identical;
     this.parts.ownChanged += compared.ownChanged;
-    this.dom = await XlsxDom.open(out.bytes);
+    this.dom = written;
     this.analysed = true;
     this.analyses++;
     this.book();
