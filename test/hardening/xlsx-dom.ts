@@ -248,6 +248,22 @@ export class XlsxDom {
     c.appendChild(v);
   }
 
+  /** a formula with its cached number, as Excel saves one the planner typed */
+  setFormula(sheet: string, address: string, formula: string, cached: number): void {
+    this.setValue(sheet, address, cached);
+    const path = this.sheets().get(sheet) as string;
+    const c = this.findCell(this.doc(path), address, false) as Element;
+    const f = this.doc(path).createElementNS(MAIN, 'f');
+    f.textContent = formula;
+    c.insertBefore(f, c.firstChild);
+  }
+
+  /** the formula of a cell, if it holds one */
+  formula(sheet: string, address: string): string | null {
+    const c = this.findCell(this.sheetDoc(sheet), address, false);
+    return c ? (children(c, 'f')[0]?.textContent ?? null) : null;
+  }
+
   private addString(text: string): number {
     const strings = this.sharedStrings();
     if (!this.texts.has(SST)) throw new Error('the workbook has no shared string table; start from one Excel or exceljs saved');

@@ -14,6 +14,9 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { MK_EIGEN, MK_PLANNER, WERKEN_EIGEN } from '../excel/planner-oracle';
 import type { Scalar } from '../fake-office/grid';
+import { analyse } from '../../src/core/analysis/analyse';
+import { readWerkboek } from '../../src/core/werkboek/read';
+import { readXlsx } from '../../src/file/read-xlsx';
 import { stap, applyEdit, type Stap } from './planner-edits';
 import { letters, parseAddress, XlsxDom } from './xlsx-dom';
 import { checkAnalysisParts } from './xlsx-parts';
@@ -25,7 +28,9 @@ const DEMO = join(__dirname, '..', '..', 'assets', 'koppelkaart-demo-utrecht.xls
 const raar = fc.constantFrom<Scalar>('regel1\r\nregel2', 'regel1\nregel2', 'tab\there', '🚧 werk', ' 12', '1e5', 'TRUE', '#N/A', 'a & b < c', 0.30000000000000004, -123.456, 1e21, 5e-324, true, false);
 
 /** xlsx-only steps: a value typed beside the Werken table (on rows the table grows over or shrinks from), an odd value anywhere the planner types */
-type XlsxStap = Stap | { kind: 'buiten'; address: string; value: Scalar | null };
+type XlsxStap = Stap
+  | { kind: 'buiten'; address: string; value: Scalar | null }
+  | { kind: 'formule'; sheet: string; address: string; formula: string; cached: number };
 const buiten: fc.Arbitrary<XlsxStap> = fc.record({
   kind: fc.constant('buiten' as const),
   address: fc.constantFrom('P2', 'P5', 'Q7', 'Z40'),
@@ -37,15 +42,24 @@ const odd: fc.Arbitrary<XlsxStap> = fc.oneof(
   fc.record({ kind: fc.constant('werk' as const), row, header: fc.constantFrom('titel', 'contact', 'budget', WERKEN_EIGEN), value: raar }),
   fc.record({ kind: fc.constant('notitie' as const), address: fc.constantFrom('A1', 'C3', 'D7'), value: raar }),
 );
-const xlsxStap: fc.Arbitrary<XlsxStap> = fc.oneof({ weight: 24, arbitrary: stap }, { weight: 1, arbitrary: buiten }, { weight: 3, arbitrary: odd });
+/** a formula outside the tables: on the notes sheet, or beside the Werken table */
+const formule: fc.Arbitrary<XlsxStap> = fc.oneof(
+  fc.record({ sheet: fc.constant('Notities'), address: fc.constantFrom('A1', 'C3', 'D7', 'F9') }),
+  fc.record({ sheet: fc.constant('Werken'), address: fc.constantFrom('P2', 'Q7') }),
+).chain(({ sheet, address }) => fc.record({
+  kind: fc.constant('formule' as const), sheet: fc.constant(sheet), address: fc.constant(address),
+  formula: fc.constantFrom('B1+1', 'SUM(A1:A3)', 'IF(A1="","leeg",1)', 'Werken!J2*2'), cached: fc.integer({ min: 0, max: 99_999 }),
+}));
+const xlsxStap: fc.Arbitrary<XlsxStap> = fc.oneof({ weight: 24, arbitrary: stap }, { weight: 1, arbitrary: buiten }, { weight: 3, arbitrary: odd }, { weight: 1, arbitrary: formule });
 
 async function apply(p: XlsxPlanner, s: XlsxStap): Promise<void> {
   if (s.kind === 'analyse') return p.analyse();
   if (s.kind === 'buiten') return p.typeBuiten('Werken', s.address, s.value);
+  if (s.kind === 'formule') return p.typeFormule(s.sheet, s.address, s.formula, s.cached);
   return applyEdit(p, s);
 }
 
-const totals = { runs: 0, edits: 0, analyses: 0, identical: 0, ownChanged: 0, seen: { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0 } };
+const totals = { runs: 0, edits: 0, analyses: 0, identical: 0, ownChanged: 0, seen: { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0, formule: 0 } };
 
 function count(p: XlsxPlanner): void {
   totals.runs++;
@@ -182,9 +196,8 @@ describe('a planner\'s session replayed on a file, then opened in LibreOffice', 
     ['the Utrecht demo workbook', 'Lees mij'],
   ])('keeps every typed value in %s, and LibreOffice reads each of them', async (_, notities) => {
     const bytes = notities === 'Notities' ? start : new Uint8Array(readFileSync(DEMO));
-    const probe = await XlsxPlanner.open(bytes, notities);
-    await probe.analyse();
-    const first = [...probe.pairs].sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    const werkboek = readWerkboek(await readXlsx(bytes));
+    const first = analyse(werkboek.werken, werkboek.buurten, werkboek.regels).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
     const p = await XlsxPlanner.open(bytes, notities);
     for (const s of sessie(p.werken.findIndex((w) => w.id === first.werkA))) {
       await apply(p, s);
@@ -217,6 +230,12 @@ describe('the checks of these tests', () => {
     p.check();
     p.dom.setValue('Werken', 'D3', 12);
     expect(() => p.check()).toThrow('Werken row 3 titel: 12 != typed "0012"');
+    p.dom.setValue('Werken', 'D3', '0012');
+    p.typeFormule('Notities', 'F9', 'B1+1', 46448);
+    p.check();
+    // the value kept, the formula gone
+    p.dom.setValue('Notities', 'F9', 46448);
+    expect(() => p.check()).toThrow('Notities!F9: formula null != typed "B1+1"');
   });
 
   it('notice a write that touches a part or a Werken cell it does not own, and let it write its own column', async () => {

@@ -48,11 +48,13 @@ export class XlsxPlanner implements Planner {
   mkEigen = false;
   /** cells outside every table, by `sheet!address`: what the notes sheet held, and what the planner typed */
   buiten = new Map<string, Scalar>();
+  /** formulas in those cells, by `sheet!address` */
+  formules = new Map<string, string>();
   pairs: Meekoppelkans[] = [];
   analysed = false;
   edits = 0;
   analyses = 0;
-  readonly seen = { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0 };
+  readonly seen = { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0, formule: 0 };
   readonly parts: PartsCompared = { identical: 0, ownChanged: 0 };
 
   private constructor(public dom: XlsxDom, private readonly notitiesSheet: string) {}
@@ -64,7 +66,11 @@ export class XlsxPlanner implements Planner {
     p.werkenKoppen = table.headers.filter((h) => h !== MK_KOLOM);
     p.werken = rows.map((r) => Object.fromEntries(p.werkenKoppen.map((h) => [h, r[table.headers.indexOf(h)] ?? ''])));
     for (const w of p.werken) p.home.set(String(w.id), { plek: w.geometrie, periode: [w.start, w.eind] });
-    for (const a of p.dom.addresses(notitiesSheet)) p.buiten.set(`${notitiesSheet}!${a}`, p.dom.value(notitiesSheet, a) as Scalar);
+    for (const a of p.dom.addresses(notitiesSheet)) {
+      p.buiten.set(`${notitiesSheet}!${a}`, p.dom.value(notitiesSheet, a) as Scalar);
+      const formula = p.dom.formula(notitiesSheet, a);
+      if (formula !== null) p.formules.set(`${notitiesSheet}!${a}`, formula);
+    }
     return p;
   }
 
@@ -84,6 +90,7 @@ export class XlsxPlanner implements Planner {
   private type(sheet: string, address: string, value: Scalar | null): boolean {
     if (norm(this.dom.value(sheet, address)) === norm(value)) return false;
     this.dom.setValue(sheet, address, value);
+    this.formules.delete(`${sheet}!${address}`);
     this.edits++;
     return true;
   }
@@ -146,6 +153,15 @@ export class XlsxPlanner implements Planner {
     if (!this.type(sheet, address, value)) return;
     this.buiten.set(`${sheet}!${address}`, value ?? '');
     this.seen.buiten++;
+  }
+
+  /** a formula outside every table, with the result Excel cached for it */
+  typeFormule(sheet: string, address: string, formula: string, cached: number): void {
+    this.dom.setFormula(sheet, address, formula, cached);
+    this.buiten.set(`${sheet}!${address}`, cached);
+    this.formules.set(`${sheet}!${address}`, formula);
+    this.seen.formule++;
+    this.edits++;
   }
 
   addColumn(table: 'Werken' | 'Meekoppelkansen'): void {
@@ -235,6 +251,11 @@ export class XlsxPlanner implements Planner {
       const [sheet, address] = where.split('!');
       const got = this.dom.value(sheet, address);
       if (norm(got) !== norm(value)) throw new Error(`${where}: ${JSON.stringify(got)} != typed ${JSON.stringify(value)}`);
+    }
+    for (const [where, formula] of this.formules) {
+      const [sheet, address] = where.split('!');
+      const got = this.dom.formula(sheet, address);
+      if (got !== formula) throw new Error(`${where}: formula ${JSON.stringify(got)} != typed ${JSON.stringify(formula)}`);
     }
     if (this.analysed) this.checkMeekoppelkansen();
   }
