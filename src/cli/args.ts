@@ -34,7 +34,8 @@ import-werken   voegt de werken uit een CSV (; , of tab; UTF-8 of Windows-1252; 
   --bron        naam van de bron (standaard de bestandsnaam); de kolomkoppeling wordt per bron onthouden
   --vervang-eigenaar  haalt eerst de rijen van deze eigenaar weg (en vult hem in waar de CSV geen eigenaar heeft)
   --mapping     koppeling van CSV-kolommen aan velden, bijv. "Projectnr=id,Soort werk=categorie"; velden:
-                id, categorie, eigenaar, titel, start, eind, geometrie, x, y, lat, lon, buffer_m, status, budget, contact
+                id, categorie, eigenaar, titel, start, eind, geometrie, x, y, lat, lon, buffer_m, status, budget, contact;
+                "Kolom=" (niets na =) neemt die kolom niet over, ook als de naam een bekende kolomnaam is
 import-buurten  zet de buurten (of wijken) uit een GeoJSON in WGS84 of RD New in de tabel Buurten; een buurt met een
                 code die er al staat wordt vervangen
   -o            het nieuwe werkboek; zonder -o wordt WERKBOEK.xlsx zelf bijgewerkt

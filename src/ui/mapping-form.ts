@@ -4,7 +4,7 @@
  * are added or replace one eigenaar's rows. Shown as a modal dialog; resolves with the choice, or
  * null when the planner cancels.
  */
-import { WERK_VELDEN, missingFields, type KolomMapping, type MappingProposal, type WerkVeld } from '../core/import/mapping';
+import { NIET_OVERNEMEN, WERK_VELDEN, missingFields, type KolomKeuze, type KolomMapping, type MappingProposal, type WerkVeld } from '../core/import/mapping';
 import { el } from './dom';
 
 /** What the planner chose. */
@@ -21,10 +21,17 @@ const VELD_NAMEN: Record<WerkVeld, string> = {
   buffer_m: 'buffer_m', status: 'status', budget: 'budget', contact: 'contact',
 };
 
-/** the mapping the selects describe now */
-function gekozen(selects: readonly HTMLSelectElement[]): KolomMapping {
-  const m: Record<string, WerkVeld> = {};
-  for (const s of selects) if (s.value) m[s.name] = s.value as WerkVeld;
+/**
+ * the mapping the selects describe now: a column set to "(niet overnemen)" that the proposal had
+ * given a field (or that was left out before) is left out on purpose; a column nobody chose for
+ * stays unnamed, so it is still kept where Werken has a column of that name
+ */
+function gekozen(selects: readonly HTMLSelectElement[], voorstel: MappingProposal): KolomMapping {
+  const m: Record<string, KolomKeuze> = {};
+  for (const s of selects) {
+    if (s.value) m[s.name] = s.value as WerkVeld;
+    else if (s.name in voorstel.mapping) m[s.name] = NIET_OVERNEMEN;
+  }
   return m;
 }
 
@@ -64,7 +71,7 @@ export function vraagMapping(host: HTMLElement, headers: readonly string[], voor
   const dialog = el('dialog', { class: 'kk-dialog', id: 'import-dialoog', 'aria-label': 'Kolommen koppelen' }, form);
 
   const check = () => {
-    const missing = missingFields(gekozen(selects));
+    const missing = missingFields(gekozen(selects, voorstel));
     ontbreekt.textContent = missing.length ? `Nog nodig: ${missing.join(', ')}.` : '';
     ok.disabled = missing.length > 0 || bronInput.value.trim() === '' || (vervang.checked && eigenaar.value.trim() === '');
   };
@@ -87,7 +94,7 @@ export function vraagMapping(host: HTMLElement, headers: readonly string[], voor
     dialog.addEventListener('cancel', () => klaar(null));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      klaar({ bron: bronInput.value.trim(), mapping: gekozen(selects), vervangEigenaar: vervang.checked ? eigenaar.value.trim() : undefined });
+      klaar({ bron: bronInput.value.trim(), mapping: gekozen(selects, voorstel), vervangEigenaar: vervang.checked ? eigenaar.value.trim() : undefined });
     });
     dialog.showModal();
   });

@@ -149,6 +149,25 @@ describe('import and export on the standalone page', () => {
     await page.locator('#import-annuleer').click();
     await page.locator('#app-status', { hasText: 'Import geannuleerd' }).waitFor();
   });
+
+  it('leaves out a column set to "(niet overnemen)" that had a field, and remembers that choice', async () => {
+    await kiesCsv(page);
+    await page.locator('#import-dialoog select[name="Kosten"]').selectOption('');
+    // the same file again: Stedin's rows are replaced, so the ids are free
+    await page.locator('#import-vervang').check();
+    await page.locator('#import-eigenaar').fill('Stedin');
+    await page.locator('#import-ok').click();
+    await page.locator('#app-status', { hasText: 'werken toegevoegd' }).waitFor({ timeout: 60_000 });
+    await waitForAnalysis(page);
+    const { bytes } = await downloadVia(page, 'menu-exporteren', 'export-werken');
+    const px1 = JSON.parse(bytes.toString('utf8')).features.find((f: { id: string }) => f.id === 'PX-1');
+    expect(px1.properties).toMatchObject({ titel: 'Kabel Poëziestraat é', eigenaar: 'Stedin' });
+    expect(px1.properties.budget ?? null).toBeNull();
+    await kiesCsv(page);
+    await expect(page.locator('#import-dialoog select[name="Kosten"]').inputValue()).resolves.toBe('');
+    await expect(page.locator('#import-dialoog select[name="Begin"]').inputValue()).resolves.toBe('start');
+    await page.locator('#import-annuleer').click();
+  });
 });
 
 describe('nieuw werkboek and a buurten import on an empty standalone page', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText } from '../../src/cli/decode';
 import { parseCsv } from '../../src/core/import/csv';
-import { parseMappingText, proposeMapping } from '../../src/core/import/mapping';
+import { bronKey, bronnenTable, readBronnen } from '../../src/core/import/bronnen';
+import { NIET_OVERNEMEN, mappingText, parseMappingText, proposeMapping } from '../../src/core/import/mapping';
 import { importWerken } from '../../src/core/import/werken';
 import type { CellValue, RawTable } from '../../src/core/types';
 import { readWerken } from '../../src/core/werkboek/tables';
@@ -43,9 +44,36 @@ describe('proposeMapping', () => {
     expect(parseMappingText('Projectnr=id, Soort werk = categorie')).toEqual({ Projectnr: 'id', 'Soort werk': 'categorie' });
     expect(() => parseMappingText('Projectnr=nummer')).toThrow(/Onbekend veld 'nummer'.*id, categorie/);
   });
+
+  it('leaves a column out on purpose ("(niet overnemen)", Kolom=) even when its header is an alias, and keeps that choice', () => {
+    const skip = parseMappingText('Startdatum=,Plandatum=start');
+    expect(skip).toEqual({ Startdatum: NIET_OVERNEMEN, Plandatum: 'start' });
+    const p = proposeMapping(['Kenmerk', 'Startdatum', 'Plandatum', 'Einddatum', 'X', 'Y', 'Wijk'], skip);
+    expect(p.mapping).toEqual({ Startdatum: '', Plandatum: 'start', Kenmerk: 'id', Einddatum: 'eind', X: 'x', Y: 'y' });
+    // left out on purpose is not an own column to keep, unlike a header nobody chose for
+    expect(p.unmatched).toEqual(['Wijk']);
+    expect(mappingText(p.mapping)).toBe('Startdatum=,Plandatum=start,Kenmerk=id,Einddatum=eind,X=x,Y=y');
+    expect(parseMappingText(mappingText(p.mapping))).toEqual(p.mapping);
+  });
+
+  it('remembers a left-out column in KoppelkaartBronnen and reads it back', () => {
+    const table = bronnenTable(undefined, 'stedin.csv', { Projectnr: 'id', Status: NIET_OVERNEMEN }, '2026-11-22');
+    const raw: RawTable = { name: 'KoppelkaartBronnen', sheet: 'KoppelkaartBronnen', headerRow: 1, firstColumn: 1, isTable: true, ...table };
+    expect(readBronnen(raw).get(bronKey('stedin.csv'))).toEqual({ Projectnr: 'id', Status: '' });
+  });
 });
 
 describe('importWerken', () => {
+  it('takes the start date from the column the planner chose when the alias-named column is left out', () => {
+    const csv = parseCsv('id;categorie;Startdatum;Plandatum;eind;x;y\nA1;riolering;1-1-2020;1-3-2027;31-12-2027;136603,38;455665,99\n');
+    const result = importWerken(csv, werkenTable([]), { bron: 'a.csv', mapping: parseMappingText('Startdatum=,Plandatum=start') });
+    expect(result.problems).toEqual([]);
+    expect(result.append).toHaveLength(1);
+    expect(result.append[0][4]).toBe(dayToExcelSerial(makeDay(2027, 3, 1)!));
+    expect(result.append[0]).not.toContain(dayToExcelSerial(makeDay(2020, 1, 1)!));
+    expect(result.mapping).toMatchObject({ Startdatum: '', Plandatum: 'start' });
+  });
+
   it('imports the good rows of a Windows-1252 partner file: points from x/y with decimal commas, Dutch dates, € amounts', () => {
     const result = importWerken(csvOf('stedin-windows1252.csv'), werkenTable([]), { bron: 'stedin.csv', mapping: parseMappingText(STEDIN_MAPPING), eigenaar: 'Stedin' });
     expect(result.append.map((r) => r[0])).toEqual(['ST-101', 'ST-102', 'ST-105']);

@@ -6,7 +6,7 @@
 import type { CellValue, RawTable } from '../types';
 import { cellToText } from '../werkboek/cells';
 import { normaliseHeader } from '../werkboek/headers';
-import { type KolomMapping, type WerkVeld, WERK_VELDEN } from './mapping';
+import { type KolomMapping, NIET_OVERNEMEN, type WerkVeld, WERK_VELDEN } from './mapping';
 
 /** The table's name (and its sheet's). */
 export const BRONNEN_TABEL = 'KoppelkaartBronnen';
@@ -51,7 +51,7 @@ function parseJsonMapping(text: string): KolomMapping | undefined {
     const value: unknown = JSON.parse(text);
     if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const entries = Object.entries(value as Record<string, unknown>);
-    if (!entries.every(([, v]) => typeof v === 'string' && WERK_VELDEN.includes(v as WerkVeld))) return undefined;
+    if (!entries.every(([, v]) => v === NIET_OVERNEMEN || (typeof v === 'string' && WERK_VELDEN.includes(v as WerkVeld)))) return undefined;
     return Object.fromEntries(entries) as KolomMapping;
   } catch {
     return undefined;

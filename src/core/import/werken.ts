@@ -12,7 +12,7 @@ import { mapHeaders } from '../werkboek/headers';
 import { problem } from '../werkboek/problems';
 import { readWerken } from '../werkboek/tables';
 import type { CsvTable } from './csv';
-import { type KolomMapping, type WerkVeld, proposeMapping } from './mapping';
+import { type KolomMapping, NIET_OVERNEMEN, type WerkVeld, proposeMapping } from './mapping';
 import { NIEUW_WERKBOEK } from './nieuw-werkboek';
 import { geometryCellCount, placeRow, targetLayout } from './target';
 import { locationText, type Location } from './locatie';
@@ -72,7 +72,8 @@ export function importWerken(csv: CsvTable, werken: RawTable | undefined, option
     if (proposal.missing.length > 0) problems.push(problem({ tabel, rij: 1, kolom: '' }, csv.headers.join(', '), missingMelding(proposal.missing, proposal.unmatched)));
     return { ...empty, problems, counts: { gelezen: csv.rows.length, toegevoegd: 0, afgewezen: csv.rows.length, verwijderd: 0 } };
   }
-  const byField = new Map<WerkVeld, number>(Object.entries(proposal.mapping).map(([h, f]) => [f, csv.headers.indexOf(h)]));
+  const byField = new Map<WerkVeld, number>();
+  for (const [h, f] of Object.entries(proposal.mapping)) if (f !== NIET_OVERNEMEN) byField.set(f, csv.headers.indexOf(h));
   const eigenaar = options.eigenaar ?? options.vervangEigenaar ?? '';
   const canonical = canonicalTable(csv, byField, eigenaar, tabel);
   const read = readWerken(canonical.table);
