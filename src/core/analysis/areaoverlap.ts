@@ -7,6 +7,7 @@ import { bufferPostgis, fromJstsPolygons, toJstsPolygon, type JstsGeometry } fro
 import { intersectionRings } from './overlayrings';
 import { intersectionArea, shellFlags } from './polyarea';
 import { prepare, type PreparedGeometry } from './prepared';
+import { len } from '../geometry/planar';
 
 /** a buffer as jsts drew it, flattened for the fast area */
 interface Buffered {
@@ -30,7 +31,7 @@ export class AreaShape {
     this.shells = shellFlags(polygons.map((p) => p.length));
     let p = 0;
     for (const rings of polygons) {
-      for (const r of rings) for (let i = 0; i + 1 < r.length; i++) p += Math.hypot(r[i + 1][0] - r[i][0], r[i + 1][1] - r[i][1]);
+      for (const r of rings) for (let i = 0; i + 1 < r.length; i++) p += len(r[i + 1][0] - r[i][0], r[i + 1][1] - r[i][1]);
     }
     this.perimeter = p;
   }

@@ -1,7 +1,7 @@
 /**
  * `ST_DWithin(a, b, d)` exactly: segment–segment distances, plus containment in polygons.
  */
-import { pointSegmentDist2, segmentDistance } from '../geometry/planar';
+import { len, pointSegmentDist2, segmentDistance } from '../geometry/planar';
 import { insidePolygon, type PreparedGeometry } from './prepared';
 
 /**
@@ -13,7 +13,7 @@ import { insidePolygon, type PreparedGeometry } from './prepared';
 export function bboxGap(a: Bbox, b: Bbox): number {
   const dx = Math.max(0, a.minX - b.maxX, b.minX - a.maxX);
   const dy = Math.max(0, a.minY - b.maxY, b.minY - a.maxY);
-  return Math.hypot(dx, dy);
+  return len(dx, dy);
 }
 
 /** An axis-aligned box. */
@@ -55,7 +55,7 @@ function segmentsWithin(a: PreparedGeometry, b: PreparedGeometry, d: number): bo
           const s = b.parts[q] + m, t = oneB ? s : s + 1;
           const cx = B[2 * s], cy = B[2 * s + 1], dx = B[2 * t], dy = B[2 * t + 1];
           if (Math.max(cx, dx) < minX || Math.min(cx, dx) > maxX || Math.max(cy, dy) < minY || Math.min(cy, dy) > maxY) continue;
-          const dist = one && oneB ? Math.hypot(ax - cx, ay - cy)
+          const dist = one && oneB ? len(ax - cx, ay - cy)
             : one ? Math.sqrt(pointSegmentDist2(ax, ay, cx, cy, dx, dy))
               : segmentDistance(ax, ay, bx, by, cx, cy, dx, dy);
           if (dist <= d) return true;

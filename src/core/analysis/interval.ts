@@ -4,6 +4,7 @@
  * parameter u in [0, 1]. The capsule is a rectangle plus two discs; the interval is the hull of
  * the line's pieces in each.
  */
+import { len } from '../geometry/planar';
 
 /** result slots: the interval found, valid when lo <= hi */
 export const hit = { lo: 0, hi: 0 };
@@ -47,7 +48,7 @@ export function capsuleInterval(
   hit.hi = -Infinity;
   disc(p0x, p0y, dx, dy, q0x, q0y, d, hit);
   const ex = q1x - q0x, ey = q1y - q0y;
-  const L = Math.hypot(ex, ey);
+  const L = len(ex, ey);
   if (L > 0) {
     disc(p0x, p0y, dx, dy, q1x, q1y, d, hit);
     // rectangle: along-axis coordinate in [0, L], across-axis coordinate in [-d, d]

@@ -6,6 +6,7 @@
  */
 import type { Position } from '../types';
 import { capsuleInterval, hit } from './interval';
+import { len } from '../geometry/planar';
 import { insidePolygon, type PreparedGeometry } from './prepared';
 
 // scratch space for intervals, reused across calls: no allocation per pair
@@ -114,8 +115,8 @@ export function lengthWithin(x: PreparedGeometry, y: PreparedGeometry, d: number
     collector?.breakLine();
     for (let i = x.parts[p]; i + 1 < x.parts[p + 1]; i++) {
       const ax = X[2 * i], ay = X[2 * i + 1], bx = X[2 * i + 2], by = X[2 * i + 3];
-      const len = Math.hypot(bx - ax, by - ay);
-      if (len === 0) continue;
+      const seg = len(bx - ax, by - ay);
+      if (seg === 0) continue;
       // a segment whose grown bbox misses y's bbox is neither near nor inside y
       if (Math.max(ax, bx) + d < y.minX || Math.min(ax, bx) - d > y.maxX || Math.max(ay, by) + d < y.minY || Math.min(ay, by) - d > y.maxY) {
         collector?.breakLine();
@@ -130,7 +131,7 @@ export function lengthWithin(x: PreparedGeometry, y: PreparedGeometry, d: number
       }
       if (count === 0) collector?.breakLine();
       for (let k = 0; k < count; k++) {
-        total += (ivs[2 * k + 1] - ivs[2 * k]) * len;
+        total += (ivs[2 * k + 1] - ivs[2 * k]) * seg;
         collector?.add(ax, ay, bx, by, ivs[2 * k], ivs[2 * k + 1]);
       }
     }

@@ -6,6 +6,7 @@
  * overlay takes a millisecond; edges that run along each other make the split ambiguous, and then
  * the answer is null so the caller falls back to jsts.
  */
+import { len } from '../geometry/planar';
 import { insidePolygon, type PreparedGeometry } from './prepared';
 
 let cuts = new Float64Array(64);
@@ -56,7 +57,7 @@ function insideEdges(p: PreparedGeometry, shellRings: Uint8Array, q: PreparedGeo
         const fx = dx - cx, fy = dy - cy;
         const den = ex * fy - ey * fx;
         const wx = cx - ax, wy = cy - ay;
-        const el = Math.hypot(ex, ey), fl = Math.hypot(fx, fy);
+        const el = len(ex, ey), fl = len(fx, fy);
         if (Math.abs(den) <= 1e-12 * el * fl) {
           // parallel: on one line (within a micrometre) is the ambiguous case
           if (Math.abs(wx * ey - wy * ex) <= 1e-6 * el) return NaN;

