@@ -69,6 +69,8 @@ export class XlsxDom {
   private tableParts: { path: string; sheet: string }[] | null = null;
   /** the row elements of each sheet by row number, built on first use */
   private readonly rowIndex = new Map<Document, Map<number, Element>>();
+  /** the cell elements of each sheet by address, kept up to date by every edit */
+  private readonly cellIndex = new Map<Document, Map<string, Element>>();
 
   private constructor(private readonly zip: JSZip, private readonly texts: Map<string, string>) {}
 
@@ -182,16 +184,29 @@ export class XlsxDom {
     return el;
   }
 
+  private cells(doc: Document): Map<string, Element> {
+    let index = this.cellIndex.get(doc);
+    if (!index) {
+      index = new Map(elements(doc, 'c').map((c) => [c.getAttribute('r') ?? '', c]));
+      this.cellIndex.set(doc, index);
+    }
+    return index;
+  }
+
+  private dropCell(doc: Document, c: Element): void {
+    this.cells(doc).delete(c.getAttribute('r') ?? '');
+    c.parentNode?.removeChild(c);
+  }
+
   private findCell(doc: Document, address: string, create: boolean): Element | null {
-    const { row, col } = parseAddress(address);
-    const rowEl = this.findRow(doc, row, create);
-    if (!rowEl) return null;
-    const cells = children(rowEl, 'c');
-    const found = cells.find((c) => c.getAttribute('r') === address);
+    const found = this.cells(doc).get(address);
     if (found || !create) return found ?? null;
+    const { row, col } = parseAddress(address);
+    const rowEl = this.findRow(doc, row, true) as Element;
     const el = doc.createElementNS(MAIN, 'c');
     el.setAttribute('r', address);
-    rowEl.insertBefore(el, cells.find((c) => parseAddress(c.getAttribute('r') ?? '').col > col) ?? null);
+    rowEl.insertBefore(el, children(rowEl, 'c').find((c) => parseAddress(c.getAttribute('r') ?? '').col > col) ?? null);
+    this.cells(doc).set(address, el);
     // spans is only a hint for the row's cells; one that no longer holds is left out, as Excel allows
     rowEl.removeAttribute('spans');
     return el;
@@ -232,7 +247,7 @@ export class XlsxDom {
     c.removeAttribute('t');
     this.dirty.add(path);
     if (value === null) {
-      if (!c.getAttribute('s')) c.parentNode?.removeChild(c);
+      if (!c.getAttribute('s')) this.dropCell(doc, c);
       return;
     }
     const v = doc.createElementNS(MAIN, 'v');
@@ -313,13 +328,14 @@ export class XlsxDom {
     for (let r = top + 1 + index; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
         const here = this.findCell(doc, `${letters(c)}${r}`, false);
-        here?.parentNode?.removeChild(here);
+        if (here) this.dropCell(doc, here);
         const below = r < bottom ? this.findCell(doc, `${letters(c)}${r + 1}`, false) : null;
         if (!below) continue;
-        below.parentNode?.removeChild(below);
+        this.dropCell(doc, below);
         const moved = this.findCell(doc, `${letters(c)}${r}`, true) as Element;
         moved.parentNode?.replaceChild(below, moved);
         below.setAttribute('r', `${letters(c)}${r}`);
+        this.cells(doc).set(`${letters(c)}${r}`, below);
       }
     }
     this.dirty.add(path);

@@ -12,7 +12,7 @@ import { letters, XlsxDom, type TablePart } from './xlsx-dom';
 export interface PartsCompared { identical: number; ownChanged: number }
 
 const OWN_TABLES = ['Meekoppelkansen', 'Controle'];
-/** the parts that list sheets, parts and cell formats: additive on the first analysis (preserve-libreoffice.test.ts checks how) */
+/** the parts that list sheets, parts and cell formats: only added to on the first analysis (preserve-libreoffice.test.ts checks the order too) */
 const LISTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', 'xl/styles.xml'];
 
 const relsOf = (path: string): string => path.replace(/([^/]+)$/, '_rels/$1.rels');
@@ -49,6 +49,7 @@ export async function checkAnalysisParts(input: Uint8Array, output: Uint8Array, 
     if (!now) throw new Error(`the analysis dropped the part ${path}`);
     const same = Buffer.from(now).equals(Buffer.from(bytes));
     if (own.has(path) || (first && LISTS.includes(path))) {
+      if (!same && !own.has(path)) checkAdditive(path, text(before, path), text(after, path));
       if (!same) result.ownChanged++;
     } else if (path === werkenSheet) {
       checkWerkenSheet(text(before, path), text(after, path), werken);
@@ -65,6 +66,17 @@ export async function checkAnalysisParts(input: Uint8Array, output: Uint8Array, 
   const added = [...after.keys()].filter((p) => !before.has(p) && !own.has(p));
   if (added.length > 0) throw new Error(`the analysis added parts it does not own: ${added.join(', ')}`);
   return result;
+}
+
+/** a list part only grows: every leaf element it had (a sheet, a relationship, a content type, a cell format's parts) is still there */
+function checkAdditive(path: string, before: string, after: string): void {
+  const leaves = (text: string): string[] => {
+    const all = Array.from(new DOMParser().parseFromString(text, 'text/xml').getElementsByTagName('*') as unknown as ArrayLike<Element>);
+    return all.filter((el) => elementChildren(el).length === 0).map(serialise);
+  };
+  const now = new Set(leaves(after));
+  const gone = leaves(before).filter((leaf) => !now.has(leaf));
+  if (gone.length > 0) throw new Error(`the first analysis took out of ${path}: ${gone.slice(0, 3).join(' ')}`);
 }
 
 /** the first analysis makes the Werken table one column wider, by the add-in's column, and changes nothing else of it */
