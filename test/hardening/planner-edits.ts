@@ -26,7 +26,8 @@ export type Stap =
 
 export type Bewerking = Exclude<Stap, { kind: 'analyse' }>;
 
-const row = fc.nat({ max: 50 });
+/** a row of a table, taken modulo its length */
+export const row = fc.nat({ max: 50 });
 export const stap: fc.Arbitrary<Stap> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ kind: 'analyse' as const }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('mk' as const), row, header: fc.constant('status'), value: status }) },

@@ -17,7 +17,7 @@ import type { Scalar } from '../fake-office/grid';
 import { analyse } from '../../src/core/analysis/analyse';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { readXlsx } from '../../src/file/read-xlsx';
-import { stap, applyEdit, type Stap } from './planner-edits';
+import { applyEdit, row, stap, type Stap } from './planner-edits';
 import { letters, parseAddress, XlsxDom } from './xlsx-dom';
 import { checkAnalysisParts } from './xlsx-parts';
 import { startWorkbook, XlsxPlanner } from './xlsx-planner';
@@ -36,7 +36,6 @@ const buiten: fc.Arbitrary<XlsxStap> = fc.record({
   address: fc.constantFrom('P2', 'P5', 'Q7', 'Z40'),
   value: fc.oneof(fc.constantFrom('niet in de tabel', '0007', ' let op '), fc.integer({ min: 1, max: 9999 }), raar, fc.constant(null)),
 });
-const row = fc.nat({ max: 50 });
 const odd: fc.Arbitrary<XlsxStap> = fc.oneof(
   fc.record({ kind: fc.constant('mk' as const), row, header: fc.constantFrom(...MK_PLANNER.slice(1), MK_EIGEN), value: raar }),
   fc.record({ kind: fc.constant('werk' as const), row, header: fc.constantFrom('titel', 'contact', 'budget', WERKEN_EIGEN), value: raar }),
@@ -82,7 +81,6 @@ afterAll(() => {
 });
 
 describe('planner edits in an .xlsx file interleaved with re-analysis', () => {
-
   it('never change or drop a value the planner typed, and an analysis changes only the add-in\'s parts and column', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(xlsxStap, { minLength: 10, maxLength: 40, size: 'max' }), async (stappen) => {
@@ -101,7 +99,6 @@ describe('planner edits in an .xlsx file interleaved with re-analysis', () => {
     expect(totals.edits).toBeGreaterThan(300);
     for (const n of Object.values(totals.seen)) expect(n).toBeGreaterThan(3);
   }, 120_000);
-
 });
 
 /** LibreOffice's CSV of every sheet with the cells' own values (not as shown), so text `0012` and the number 12 differ */
