@@ -2,21 +2,23 @@
  * The Koppelkaart map: buurten, koppelkansen, works and meekoppelkansen as switchable layers on a
  * canvas renderer. One canvas for all four, so a click finds the topmost feature of any layer
  * (a canvas per pane would swallow the clicks meant for the ones below); the drawing order keeps
- * pairs on top of koppelkansen, those on works, and works on buurten.
+ * pairs on top of koppelkansen, those on works, and works on buurten. Works and pairs (there can
+ * be a hundred thousand) are each one `VeelLaag` drawn from the worker's flat arrays; buurten and
+ * koppelkansen (a few hundred) are plain Leaflet paths.
  * It draws a `KaartModel`, follows a `Zichtbaar` from the filters and reports clicks as a `Selectie`.
  */
 import L from 'leaflet';
 import type { Position } from '../core/types';
-import type { KaartModel, KaartPaar, KaartWerk } from '../ui/model';
+import type { KaartModel, KaartPaar } from '../ui/model';
 import type { Zichtbaar } from '../ui/filter';
 import { buurtPopup, koppelkansPopup, paarPopup, werkPopup } from '../ui/popup';
 import { kleurVoor, numberOf, quantileKlassen, type Klasse } from '../ui/classes';
 import { addBasemap } from './basemap';
 import { boundsOf, toLeaflet } from './geometry';
-import {
-  BUURT_STIJL, PAAR_GEWICHT, SELECTIE_KLEUR, WERK_GEWICHT,
-  categorieKleur, isAfgerond, statusKleur, themaKleur,
-} from './styles';
+import { BUURT_STIJL, isAfgerond, themaKleur } from './styles';
+import { VeelLaag } from './veel-laag';
+import { VeelStijlen } from './veel-stijlen';
+import { lonLatBox, middenVan, type Vormen } from './vormen';
 
 export type LaagNaam = 'buurten' | 'koppelkansen' | 'werken' | 'meekoppelkansen';
 export const LAGEN: LaagNaam[] = ['buurten', 'koppelkansen', 'werken', 'meekoppelkansen'];
@@ -37,6 +39,8 @@ export interface KaartOpties {
 }
 
 type Vorm = L.Path | L.FeatureGroup;
+/** the key of a layer's one VeelLaag in `vormen` and `shown` */
+const ALLE = '*';
 
 /** buurt labels appear from this zoom level on; below it they would cover the map */
 const LABEL_ZOOM = 14;
@@ -51,6 +55,12 @@ export class Kaart {
   private readonly ids = new WeakMap<L.Layer, string>();
   private readonly renderer = L.canvas({ padding: 0.3, tolerance: 4 });
   private readonly labels = L.layerGroup();
+  private readonly stijlen = new VeelStijlen();
+  private werkLaag: VeelLaag | null = null;
+  private paarLaag: VeelLaag | null = null;
+  /** id → place in the model's werken / paren (and in their Vormen) */
+  private werkIndex = new Map<string, number>();
+  private paarIndex = new Map<string, number>();
   private readonly vormen: Record<LaagNaam, Map<string, Vorm>> = {
     buurten: new Map(), koppelkansen: new Map(), werken: new Map(), meekoppelkansen: new Map(),
   };
@@ -126,29 +136,31 @@ export class Kaart {
 
   /** Zooms to a pair's shared stretch and both works, and highlights them. */
   zoomToPaar(id: string): void {
-    const paar = this.model?.paren.find((p) => p.id === id);
-    if (!paar) return;
-    const werken = this.model!.werken.filter((w) => w.id === paar.werkA || w.id === paar.werkB);
-    const bounds = boundsOf(paar.shared);
-    for (const w of werken) bounds.extend(boundsOf(w.geometry));
+    const m = this.model;
+    const i = this.paarIndex.get(id);
+    if (!m || i === undefined) return;
+    const paar = m.paren[i];
+    const bounds = vakVan(m.paarVormen, i);
+    for (const w of [paar.werkA, paar.werkB]) {
+      const j = this.werkIndex.get(w);
+      if (j !== undefined) bounds.extend(vakVan(m.werkVormen, j));
+    }
     this.map.fitBounds(bounds.pad(0.2), { maxZoom: 18, animate: false });
     this.highlight({ soort: 'paar', id });
   }
 
   /** Zooms to a work and highlights it. */
   zoomToWerk(id: string): void {
-    const werk = this.model?.werken.find((w) => w.id === id);
-    if (!werk) return;
-    this.map.fitBounds(boundsOf(werk.geometry).pad(0.3), { maxZoom: 18, animate: false });
+    const i = this.werkIndex.get(id);
+    if (!this.model || i === undefined) return;
+    this.map.fitBounds(vakVan(this.model.werkVormen, i).pad(0.3), { maxZoom: 18, animate: false });
     this.highlight({ soort: 'werk', id });
   }
 
   /** Marks one work or pair (null: none). */
   highlight(s: Selectie | null): void {
-    const prev = this.selectie;
     this.selectie = s;
-    if (prev) this.restyle(prev);
-    if (s) this.restyle(s);
+    this.restyleSelectie();
   }
 
   /** The current selection. */
@@ -162,7 +174,7 @@ export class Kaart {
     if (!model) return;
     const bounds = L.latLngBounds([]);
     for (const b of model.buurten) bounds.extend(boundsOf(b.geometry));
-    if (alles || !bounds.isValid()) for (const w of model.werken) bounds.extend(boundsOf(w.geometry));
+    if (alles || !bounds.isValid()) for (let i = 0; i < model.werken.length; i++) bounds.extend(vakVan(model.werkVormen, i));
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8], animate: false });
   }
 
@@ -177,7 +189,18 @@ export class Kaart {
   counts(): Record<LaagNaam, number> {
     const out = {} as Record<LaagNaam, number>;
     for (const naam of LAGEN) out[naam] = this.groups[naam].getLayers().length;
+    // works and pairs: the features their one layer draws
+    out.werken = this.shown.werken.size ? this.werkLaag?.getekend ?? 0 : 0;
+    out.meekoppelkansen = this.shown.meekoppelkansen.size ? this.paarLaag?.getekend ?? 0 : 0;
     return out;
+  }
+
+  /** The middle vertex of a work's or pair's first part, WGS84 (where a click hits it); null if unknown. */
+  midden(soort: 'werk' | 'paar', id: string): Position | null {
+    const m = this.model;
+    const i = (soort === 'werk' ? this.werkIndex : this.paarIndex).get(id);
+    if (!m || i === undefined) return null;
+    return middenVan(soort === 'werk' ? m.werkVormen : m.paarVormen, i);
   }
 
   private buildBuurten(model: KaartModel): void {
@@ -217,19 +240,15 @@ export class Kaart {
   }
 
   private buildWerken(model: KaartModel): void {
-    for (const w of model.werken) {
-      const vorm = toLeaflet(w.geometry, this.werkStijl(w, false));
-      this.register(vorm, w.id);
-      this.vormen.werken.set(w.id, vorm);
-    }
+    this.werkIndex = new Map(model.werken.map((w, i) => [w.id, i]));
+    this.werkLaag = new VeelLaag(model.werkVormen, (i, sel) => this.stijlen.werk(model.werken[i], sel), { renderer: this.renderer });
+    this.vormen.werken.set(ALLE, this.werkLaag);
   }
 
   private buildParen(model: KaartModel): void {
-    for (const p of model.paren) {
-      const vorm = toLeaflet(p.shared, this.paarStijl(p, false));
-      this.register(vorm, p.id);
-      this.vormen.meekoppelkansen.set(p.id, vorm);
-    }
+    this.paarIndex = new Map(model.paren.map((p, i) => [p.id, i]));
+    this.paarLaag = new VeelLaag(model.paarVormen, (i, sel) => this.stijlen.paar(model.paren[i], sel), { renderer: this.renderer });
+    this.vormen.meekoppelkansen.set(ALLE, this.paarLaag);
   }
 
   private register(vorm: Vorm, id: string): void {
@@ -242,7 +261,7 @@ export class Kaart {
   private onFeatureClick(naam: LaagNaam, e: L.LeafletMouseEvent & { propagatedFrom?: L.Layer; layer?: L.Layer }): void {
     const m = this.model;
     const hit = e.propagatedFrom ?? e.layer;
-    const id = hit ? this.ids.get(hit) : undefined;
+    const id = hit instanceof VeelLaag ? this.idVan(naam, hit.treffer) : hit ? this.ids.get(hit) : undefined;
     if (!m || id === undefined) return;
     let content: HTMLElement | undefined;
     if (naam === 'buurten') content = maybe(m.buurten.find((b) => b.code === id), buurtPopup);
@@ -254,62 +273,34 @@ export class Kaart {
     if (naam === 'meekoppelkansen') this.clicked({ soort: 'paar', id });
   }
 
-  private werkStijl(w: KaartWerk, selected: boolean): L.CircleMarkerOptions {
-    const kleur = categorieKleur(w.categorie);
-    return {
-      renderer: this.renderer,
-      color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
-      weight: selected ? WERK_GEWICHT + 3 : WERK_GEWICHT, opacity: 0.9,
-      fillOpacity: w.geometry.kind === 'poly' ? 0.25 : 0.9, radius: 5,
-    };
-  }
-
-  private paarStijl(p: KaartPaar, selected: boolean): L.CircleMarkerOptions {
-    const kleur = statusKleur(p.status);
-    // a shared stretch is drawn bold; a shared area or point only outlined, or it hides the works
-    const gewicht = p.shared.kind === 'line' ? PAAR_GEWICHT : 3;
-    return {
-      renderer: this.renderer,
-      color: selected ? SELECTIE_KLEUR : kleur, fillColor: kleur,
-      weight: selected ? gewicht + 3 : gewicht, opacity: 0.95, fillOpacity: p.shared.kind === 'poly' ? 0.35 : 0.8,
-      dashArray: p.status === 'vervallen' ? '6 6' : undefined, radius: 6, lineCap: 'butt',
-    };
+  private idVan(naam: LaagNaam, i: number): string | undefined {
+    if (naam === 'werken') return this.model?.werken[i]?.id;
+    if (naam === 'meekoppelkansen') return this.model?.paren[i]?.id;
+    return undefined;
   }
 
   /** Restyles after a planner changed a pair's status. */
-  updatePaar(p: KaartPaar): void {
-    const vorm = this.vormen.meekoppelkansen.get(p.id);
-    const sel = this.selectie?.soort === 'paar' && this.selectie.id === p.id;
-    vorm?.setStyle(this.paarStijl(p, sel));
+  updatePaar(_p: KaartPaar): void {
+    // the pair layer asks the model for each pair's status as it draws
+    this.paarLaag?.herteken();
   }
 
-  private restyle(s: Selectie): void {
-    const model = this.model;
-    if (!model) return;
-    if (s.soort === 'werk') {
-      this.styleWerk(s.id, this.isSelected(s));
-      return;
+  /** the selected work, or the selected pair with its two works, drawn selected and on top */
+  private restyleSelectie(): void {
+    const s = this.selectie;
+    const m = this.model;
+    const werken: number[] = [];
+    const paren: number[] = [];
+    if (m && s?.soort === 'werk') werken.push(...maybeIndex(this.werkIndex, s.id));
+    if (m && s?.soort === 'paar') {
+      const i = this.paarIndex.get(s.id);
+      if (i !== undefined) {
+        paren.push(i);
+        werken.push(...maybeIndex(this.werkIndex, m.paren[i].werkA), ...maybeIndex(this.werkIndex, m.paren[i].werkB));
+      }
     }
-    const p = model.paren.find((x) => x.id === s.id);
-    if (!p) return;
-    const on = this.isSelected(s);
-    const vorm = this.vormen.meekoppelkansen.get(p.id);
-    vorm?.setStyle(this.paarStijl(p, on));
-    this.styleWerk(p.werkA, on);
-    this.styleWerk(p.werkB, on);
-    if (on) vorm?.bringToFront();
-  }
-
-  private styleWerk(id: string, on: boolean): void {
-    const w = this.model?.werken.find((x) => x.id === id);
-    const vorm = this.vormen.werken.get(id);
-    if (!w || !vorm) return;
-    vorm.setStyle(this.werkStijl(w, on));
-    if (on) vorm.bringToFront();
-  }
-
-  private isSelected(s: Selectie): boolean {
-    return this.selectie?.soort === s.soort && this.selectie.id === s.id;
+    this.werkLaag?.setSelectie(werken);
+    this.paarLaag?.setSelectie(paren);
   }
 
   private clicked(s: Selectie): void {
@@ -326,6 +317,10 @@ export class Kaart {
       werken: z?.werken ?? null,
       meekoppelkansen: z?.paren ?? null,
     };
+    const m = this.model;
+    const kies = (ids: Set<string> | null, lijst: readonly { id: string }[]) => (i: number) => ids === null || ids.has(lijst[i].id);
+    if (m) this.werkLaag?.setAan(kies(visibleIds.werken, m.werken));
+    if (m) this.paarLaag?.setAan(kies(visibleIds.meekoppelkansen, m.paren));
     let reorder = false;
     // whether a layer has features drawn above it already (before this render)
     const drawnAbove = (naam: LaagNaam) => VOLGORDE.slice(VOLGORDE.indexOf(naam) + 1).some((n) => this.shown[n].size > 0);
@@ -335,7 +330,7 @@ export class Kaart {
       const on = this.aan.has(naam);
       const ids = visibleIds[naam];
       for (const [id, vorm] of this.vormen[naam]) {
-        const want = on && (ids === null || ids.has(id));
+        const want = on && (id === ALLE || ids === null || ids.has(id));
         if (want === shown.has(id)) continue;
         if (want) {
           group.addLayer(vorm);
@@ -355,8 +350,6 @@ export class Kaart {
 
   private restoreOrder(): void {
     for (const naam of VOLGORDE.slice(1)) for (const id of this.shown[naam]) this.vormen[naam].get(id)?.bringToFront();
-    const s = this.selectie;
-    if (s) this.restyle(s);
   }
 
   private updateLabels(): void {
@@ -373,6 +366,17 @@ export class Kaart {
 
 function maybe<T>(x: T | undefined, f: (x: T) => HTMLElement): HTMLElement | undefined {
   return x === undefined ? undefined : f(x);
+}
+
+function maybeIndex(index: ReadonlyMap<string, number>, id: string): number[] {
+  const i = index.get(id);
+  return i === undefined ? [] : [i];
+}
+
+/** feature i's box as Leaflet bounds */
+function vakVan(v: Vormen, i: number): L.LatLngBounds {
+  const [[w, s], [e, n]] = lonLatBox(v, i);
+  return L.latLngBounds([s, w], [n, e]);
 }
 
 function cap(s: string): string {

@@ -7,7 +7,9 @@ import 'leaflet/dist/leaflet.css';
 import './ui.css';
 import type { RawWerkboek } from '../core/types';
 import { Kaart, type Selectie } from '../map/kaart';
-import { GEANNULEERD, startAnalyse, type AnalyseResultaat, type AnalyseRun, type WorkerFactory } from '../worker/analysis-client';
+import {
+  GEANNULEERD, startAnalyse, type AnalyseInvoer, type AnalyseResultaat, type AnalyseRun, type KaartResultaat, type WorkerFactory,
+} from '../worker/analysis-client';
 import type { PlannerVelden } from '../worker/kaart-model';
 import { clear, el } from './dom';
 import { FilterPaneel } from './filters-panel';
@@ -44,11 +46,15 @@ export class KoppelkaartApp {
   private readonly lijst: PaarLijst;
   private readonly detail = el('div', { class: 'kk-detail-blok' });
   private readonly lijstKop = el('summary', {}, 'Meekoppelkansen');
+  /** the analysis running now */
   private run: AnalyseRun | null = null;
+  /** the finished analysis shown on the map; its worker holds what saving needs */
+  private sessie: AnalyseRun | null = null;
   private filter: Filter = GEEN_FILTER;
   private zichtbaar: Zichtbaar | null = null;
   state: AppState = 'leeg';
-  resultaat: AnalyseResultaat | null = null;
+  /** the map's part of the result shown; the rest comes from `gegevens()` */
+  resultaat: KaartResultaat | null = null;
 
   constructor(readonly root: HTMLElement, private readonly opties: AppOpties = {}) {
     const mapEl = el('div', { class: 'kk-kaart', id: 'map', role: 'region', 'aria-label': 'Kaart met werken en meekoppelkansen' });
@@ -92,29 +98,59 @@ export class KoppelkaartApp {
     return this.legenda.element;
   }
 
-  /** Analyses a workbook in the worker and shows the result; null when cancelled or failed. */
+  /**
+   * Analyses tables (read by the host) in the worker and shows the result; then fetches what
+   * writing back needs. Null when cancelled or failed.
+   */
   async analyse(raw: RawWerkboek): Promise<AnalyseResultaat | null> {
+    return (await this.start({ raw })) ? this.gegevens() : null;
+  }
+
+  /**
+   * Reads .xlsx bytes and analyses them, both in the worker, and shows the result; false when
+   * cancelled or failed. The bytes are transferred to the worker (pass a copy to keep them).
+   */
+  analyseBestand(bytes: ArrayBuffer): Promise<boolean> {
+    return this.start({ bytes });
+  }
+
+  /** The result shown with the tables, werkboek and pairs (fetched from the worker once); null without one. */
+  async gegevens(): Promise<AnalyseResultaat | null> {
+    const [sessie, r] = [this.sessie, this.resultaat];
+    if (!sessie || !r) return null;
+    return { ...(await sessie.gegevens()), ...r };
+  }
+
+  private async start(invoer: AnalyseInvoer): Promise<boolean> {
     this.run?.cancel();
     this.state = 'bezig';
     this.voortgang.show('Starten', 0);
-    const run = (this.run = startAnalyse(raw, (fase, f) => this.voortgang.show(fase, f), this.opties.worker));
+    const run = (this.run = startAnalyse(invoer, {
+      voortgang: (fase, f) => this.voortgang.show(fase, f),
+      gelezen: () => performance.mark('kk-werkboek-geladen'),
+    }, this.opties.worker));
     try {
       const r = await run.resultaat;
-      if (this.run !== run) return null;
+      if (this.run !== run) {
+        run.sluit();
+        return false;
+      }
       performance.mark('kk-analyse-klaar');
+      this.sessie?.sluit();
+      this.sessie = run;
       this.show(r);
       // the canvas paints on the next frame; the mark after it is "map drawn" for the benchmark
       requestAnimationFrame(() => requestAnimationFrame(() => {
         performance.mark('kk-kaart-getekend');
         if (this.resultaat === r) this.state = 'klaar';
       }));
-      return r;
+      return true;
     } catch (error) {
-      if (this.run !== run) return null;
+      if (this.run !== run) return false;
       const melding = error instanceof Error ? error.message : String(error);
       this.state = melding === GEANNULEERD ? (this.resultaat ? 'klaar' : 'leeg') : 'fout';
       this.setStatus(melding);
-      return null;
+      return false;
     } finally {
       if (this.run === run) {
         this.run = null;
@@ -138,7 +174,7 @@ export class KoppelkaartApp {
     return this.resultaat?.model ?? null;
   }
 
-  private show(r: AnalyseResultaat): void {
+  private show(r: KaartResultaat): void {
     this.resultaat = r;
     this.state = 'tekenen';
     const m = r.model;

@@ -21,12 +21,13 @@ import { kaartPng, legendaBlokken } from './map-png';
 const fout = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Offers one GeoJSON or CSV export as a download. */
-export function exporteer(app: KoppelkaartApp, host: WerkboekHost, soort: ExportSoort, rd: boolean): void {
-  if (!app.resultaat) {
+export async function exporteer(app: KoppelkaartApp, host: WerkboekHost, soort: ExportSoort, rd: boolean): Promise<void> {
+  const r = await app.gegevens().catch(() => null);
+  if (!r) {
     app.setStatus('Analyseer eerst een werkboek; dan is er iets te exporteren.');
     return;
   }
-  const f = exportBestand(soort, rd ? 'rd' : 'wgs84', host.raw(), app.resultaat, host.edits(), vandaag());
+  const f = exportBestand(soort, rd ? 'rd' : 'wgs84', r.raw, r, host.edits(), vandaag());
   download(f.blob, f.naam);
   app.setStatus(f.melding);
 }

@@ -6,15 +6,13 @@
 import type { BuurtenImport } from '../core/import/buurten';
 import type { KolomMapping } from '../core/import/mapping';
 import type { WerkenImport } from '../core/import/werken';
-import type { RawTable, RawWerkboek } from '../core/types';
+import type { RawTable } from '../core/types';
 import type { PlannerVelden } from '../worker/kaart-model';
 import type { KoppelkaartApp } from './app';
 import { el } from './dom';
 
 /** Where the workbook is: the page's .xlsx bytes or the open Excel workbook. */
 export interface WerkboekHost {
-  /** the workbook as last read (the export takes the planner's Meekoppelkansen columns from it) */
-  raw(): RawWerkboek | undefined;
   /** status and notitie edits made in the list since then */
   edits(): ReadonlyMap<string, PlannerVelden>;
   /** the tables an import builds on, as they are now; null when no workbook is open */
@@ -56,7 +54,7 @@ function bestandKiezer(id: string, accept: string, doe: (f: File) => Promise<voi
  * Adds both menus to the app's toolbar.
  *
  * @example
- * addBestandMenus(app, { raw: () => geopend?.raw, edits: () => edits, tabellen, schrijfWerken, schrijfBuurten, nieuwWerkboek });
+ * addBestandMenus(app, { edits: () => edits, tabellen, schrijfWerken, schrijfBuurten, nieuwWerkboek });
  */
 export function addBestandMenus(app: KoppelkaartApp, host: WerkboekHost): void {
   const csv = bestandKiezer('import-werken-bestand', '.csv,.txt,text/csv', async (f) => (await acties()).importeerWerken(app, host, f));

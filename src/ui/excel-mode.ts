@@ -26,7 +26,6 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   let paren: RijIndex | undefined;
   let luistert = false;
   // the workbook as last read, and the list edits since (the export's Meekoppelkansen columns)
-  let gelezen: RawWerkboek | undefined;
   const edits = new Map<string, PlannerVelden>();
   const app = new KoppelkaartApp(root, {
     basemap: opties.basemap,
@@ -48,7 +47,6 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
       app.setStatus('Werkboek lezen…');
       const { readWerkboekFromExcel, writeResults } = await adapter();
       const raw: RawWerkboek = await Excel.run((context) => readWerkboekFromExcel(context));
-      gelezen = raw;
       edits.clear();
       const r = await app.analyse(raw);
       if (!r || !schrijf) return;
@@ -99,16 +97,15 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
     await writeCell(paren.table, rij, 'notitie', notitie);
   }
 
-  addBestandMenus(app, excelHost(() => gelezen, edits, () => run(false)));
+  addBestandMenus(app, excelHost(edits, () => run(false)));
   analyseer.addEventListener('click', () => void run());
   void run();
   return app;
 }
 
 /** The open workbook as the menus' host: imports go in through src/excel, then a new analysis. */
-function excelHost(raw: () => RawWerkboek | undefined, edits: ReadonlyMap<string, PlannerVelden>, analyseer: () => Promise<void>): WerkboekHost {
+function excelHost(edits: ReadonlyMap<string, PlannerVelden>, analyseer: () => Promise<void>): WerkboekHost {
   return {
-    raw,
     edits: () => edits,
     async tabellen() {
       const { readWerkboekFromExcel, readBronnenFromExcel } = await adapter();

@@ -52,15 +52,21 @@ function distinct(values: Iterable<string>): string[] {
 
 /** The filter choices found in a model. */
 export function filterKeuzes(model: KaartModel): FilterKeuzes {
-  const years = model.werken.flatMap((w) => [yearOf(w.start), yearOf(w.eind)]);
+  // a loop, not Math.min(...years): spreading 200,000 numbers overflows the stack
+  let [minJaar, maxJaar] = [Infinity, -Infinity];
+  for (const w of model.werken) {
+    const [a, b] = [yearOf(w.start), yearOf(w.eind)];
+    minJaar = Math.min(minJaar, a, b);
+    maxJaar = Math.max(maxJaar, a, b);
+  }
   const thisYear = new Date().getUTCFullYear();
   const wijken = new Map<string, string>();
   for (const b of model.buurten) if (b.wijkcode) wijken.set(b.wijkcode, b.wijknaam || b.wijkcode);
   return {
     categorieen: distinct(model.werken.map((w) => w.categorie)),
     eigenaren: distinct(model.werken.map((w) => w.eigenaar)),
-    minJaar: years.length ? Math.min(...years) : thisYear,
-    maxJaar: years.length ? Math.max(...years) : thisYear,
+    minJaar: model.werken.length ? minJaar : thisYear,
+    maxJaar: model.werken.length ? maxJaar : thisYear,
     wijken: [...wijken].map(([code, naam]) => ({ code, naam })).sort((a, b) => a.code.localeCompare(b.code, 'nl')),
     buurten: model.buurten
       .map((b) => ({ code: b.code, naam: b.naam, wijkcode: b.wijkcode }))

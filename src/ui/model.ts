@@ -3,6 +3,7 @@
  * Built once per analysis (in the worker), then only filtered and sorted on the main thread.
  */
 import type { CellValue, Day, Meekoppelkans, Position, RowProblem, Werk, WgsGeometry } from '../core/types';
+import type { Vormen } from '../map/vormen';
 
 /** A buurt to draw: outline, label point and its numeric columns for the choropleth. */
 export interface KaartBuurt {
@@ -16,9 +17,12 @@ export interface KaartBuurt {
   values: Record<string, CellValue>;
 }
 
-/** A planned work to draw: the engine's Werk with its geometry in WGS84 and the buurten it touches. */
+/**
+ * A planned work to draw: the engine's Werk and the buurten it touches. Its geometry is feature i
+ * of `KaartModel.werkVormen` (i its place in `werken`), flat and projected for the map.
+ */
 export interface KaartWerk extends Omit<Werk, 'geometry' | 'bufferM'> {
-  geometry: WgsGeometry;
+  vorm: WgsGeometry['kind'];
   /** codes of the buurten the work touches, sorted */
   buurten: string[];
 }
@@ -36,9 +40,10 @@ export interface KaartKoppelkans {
   at: Position;
 }
 
-/** A meekoppelkans with its shared stretch in WGS84 and the planner's columns. */
+/** A meekoppelkans and the planner's columns; its shared stretch is feature i of `KaartModel.paarVormen`. */
 export interface KaartPaar extends Omit<Meekoppelkans, 'shared'> {
-  shared: WgsGeometry;
+  /** the kind of the shared part */
+  vorm: WgsGeometry['kind'];
   /** the joint period: earliest start to latest eind of the two works */
   start: Day;
   eind: Day;
@@ -53,6 +58,10 @@ export interface KaartModel {
   werken: KaartWerk[];
   koppelkansen: KaartKoppelkans[];
   paren: KaartPaar[];
+  /** the works' geometries, in the order of `werken` */
+  werkVormen: Vormen;
+  /** the pairs' shared parts, in the order of `paren` */
+  paarVormen: Vormen;
   problems: RowProblem[];
   /** Buurten columns with at least one number: the choropleth choices */
   numericColumns: string[];

@@ -13,15 +13,19 @@ export interface PaarLijstOpties {
   onEdit: (id: string, velden: { status: string; notitie: string }) => void;
 }
 
-/** rows beyond this are not drawn: a planner filters rather than scrolls through thousands */
-const MAX_RIJEN = 500;
+/**
+ * rows drawn at first and per "Toon meer": a row (with its status menu) costs about a millisecond
+ * to build and lay out, and a planner filters rather than scrolls through thousands
+ */
+export const PAGINA = 150;
 
 export class PaarLijst {
   readonly element: HTMLElement;
   private readonly lijst: HTMLOListElement;
   private readonly sorteer: HTMLSelectElement;
-  private readonly meer: HTMLElement;
+  private readonly meer: HTMLButtonElement;
   private paren: KaartPaar[] = [];
+  private gesorteerd: KaartPaar[] = [];
   private selected: string | null = null;
 
   constructor(private readonly opties: PaarLijstOpties) {
@@ -29,7 +33,8 @@ export class PaarLijst {
       ...SORTERINGEN.map((s) => el('option', { value: s.key }, s.label)));
     this.sorteer.addEventListener('change', () => this.render());
     this.lijst = el('ol', { class: 'kk-lijst', id: 'paren' });
-    this.meer = el('p', { class: 'kk-zacht', hidden: '' });
+    this.meer = el('button', { type: 'button', class: 'kk-knop-stil kk-meer', id: 'paren-meer', hidden: '' });
+    this.meer.addEventListener('click', () => this.toonMeer());
     this.element = el('div', { class: 'kk-lijst-blok' },
       el('label', { class: 'kk-rij' }, 'Sorteer op ', this.sorteer), this.lijst, this.meer);
   }
@@ -52,10 +57,19 @@ export class PaarLijst {
 
   private render(): void {
     clear(this.lijst);
-    const sorted = sortParen(this.paren, this.sorteer.value as PaarSortering);
-    for (const p of sorted.slice(0, MAX_RIJEN)) this.lijst.appendChild(this.rij(p));
-    this.meer.hidden = sorted.length <= MAX_RIJEN;
-    this.meer.textContent = `${sorted.length - MAX_RIJEN} meer; gebruik de filters om ze te zien.`;
+    this.gesorteerd = sortParen(this.paren, this.sorteer.value as PaarSortering);
+    this.toonMeer();
+  }
+
+  /** adds the next page of rows */
+  private toonMeer(): void {
+    const van = this.lijst.childElementCount;
+    const rijen = document.createDocumentFragment();
+    for (const p of this.gesorteerd.slice(van, van + PAGINA)) rijen.appendChild(this.rij(p));
+    this.lijst.appendChild(rijen);
+    const over = this.gesorteerd.length - this.lijst.childElementCount;
+    this.meer.hidden = over <= 0;
+    this.meer.textContent = `Toon er ${Math.min(over, PAGINA)} meer (nog ${over}; filters maken de lijst korter)`;
     this.select(this.selected);
   }
 

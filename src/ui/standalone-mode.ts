@@ -3,7 +3,6 @@
  * statuses and notes in the list, save the annotated workbook as a new .xlsx download.
  * Opens the bundled demo workbook when started without a file.
  */
-import type { RawWerkboek } from '../core/types';
 import type { PlannerVelden } from '../worker/kaart-model';
 import { KoppelkaartApp } from './app';
 import { addBestandMenus, type WerkboekHost } from './bestand-menus';
@@ -15,10 +14,10 @@ const schrijver = () => import(/* webpackChunkName: "standalone-schrijf" */ './s
 
 export const DEMO_WERKBOEK = 'assets/koppelkaart-demo-utrecht.xlsx';
 
+/** the open file; its tables are read (and kept) by the analysis worker */
 interface Geopend {
   naam: string;
   bytes: Uint8Array;
-  raw: RawWerkboek;
 }
 
 /** Starts the standalone page in `root`; `?achtergrond=uit` leaves out the base map, `?leeg` the demo. */
@@ -42,7 +41,6 @@ export function startStandalone(root: HTMLElement, location: Location = window.l
     return out.notices;
   };
   const host: WerkboekHost = {
-    raw: () => geopend?.raw,
     edits: () => edits,
     tabellen: async () => (geopend ? (await schrijver()).tabellen(geopend.bytes) : null),
     schrijfWerken: async (imp, bron) => herlaad(await (await schrijver()).schrijfWerken(geopend!.bytes, imp, bron)),
@@ -51,22 +49,22 @@ export function startStandalone(root: HTMLElement, location: Location = window.l
   };
   addBestandMenus(app, host);
 
+  // the worker reads the file (exceljs there, not here): the page stays free, cancel works throughout
+  const analyseerBestand = async () => {
+    if (!geopend) return;
+    opslaan.disabled = true;
+    // the worker gets a copy: the page keeps the bytes to save into
+    const ok = await app.analyseBestand(geopend.bytes.slice().buffer);
+    opslaan.disabled = !(ok || app.resultaat);
+  };
   // after an import the list's unsaved edits stay: pair ids do not change
   const load = async (naam: string, data: ArrayBuffer | Uint8Array, behoudEdits = false) => {
+    performance.mark('kk-bestand-geopend');
     app.setStatus(`${naam} openen…`);
-    try {
-      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-      const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
-      const raw = await readXlsx(bytes.slice());
-      performance.mark('kk-werkboek-geladen');
-      geopend = { naam, bytes, raw };
-      if (!behoudEdits) edits.clear();
-      analyseer.disabled = false;
-      const r = await app.analyse(raw);
-      opslaan.disabled = !r;
-    } catch (error) {
-      app.setStatus(error instanceof Error ? error.message : String(error));
-    }
+    geopend = { naam, bytes: data instanceof Uint8Array ? data : new Uint8Array(data) };
+    if (!behoudEdits) edits.clear();
+    analyseer.disabled = false;
+    await analyseerBestand();
   };
 
   open.addEventListener('click', () => input.click());
@@ -86,9 +84,7 @@ export function startStandalone(root: HTMLElement, location: Location = window.l
     const file = e.dataTransfer?.files[0];
     if (file) await load(file.name, await file.arrayBuffer());
   });
-  analyseer.addEventListener('click', async () => {
-    if (geopend) await app.analyse(geopend.raw);
-  });
+  analyseer.addEventListener('click', () => void analyseerBestand());
   opslaan.addEventListener('click', async () => {
     if (!geopend || !app.resultaat) return;
     await save(app, geopend, edits);
@@ -107,7 +103,9 @@ async function save(app: KoppelkaartApp, geopend: Geopend, edits: ReadonlyMap<st
   app.setStatus('Opslaan…');
   try {
     const { annotatedXlsx } = await import(/* webpackChunkName: "save-xlsx" */ './save-xlsx');
-    const out = await annotatedXlsx(geopend.bytes, geopend.raw, app.resultaat!, edits);
+    const r = await app.gegevens();
+    if (!r) throw new Error('er is geen analyse om op te slaan.');
+    const out = await annotatedXlsx(geopend.bytes, r.raw, r, edits);
     const blob = new Blob([out.bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     download(blob, geopend.naam.replace(/(\.xlsx)?$/i, '-koppelkaart.xlsx'));
     app.setStatus(['Opgeslagen als nieuw bestand.', ...out.notices].join(' '));

@@ -46,11 +46,9 @@ export function installTestHook(app: KoppelkaartApp): void {
     },
     selectie: () => app.kaart.selected,
     punt: (soort, id) => {
-      const m = app.model;
-      const g = soort === 'paar' ? m?.paren.find((p) => p.id === id)?.shared : m?.werken.find((w) => w.id === id)?.geometry;
-      if (!g) return null;
-      const ps = g.kind === 'point' ? g.points : g.kind === 'line' ? g.lines[0] : g.polygons[0][0];
-      const [lon, lat] = ps[Math.floor(ps.length / 2)];
+      const at = app.kaart.midden(soort, id);
+      if (!at) return null;
+      const [lon, lat] = at;
       const pt = app.kaart.map.latLngToContainerPoint([lat, lon]);
       return [pt.x, pt.y];
     },

@@ -1,20 +1,43 @@
 /**
  * Runs an analysis in a Web Worker, so the pane stays responsive: progress comes in as it goes,
- * and cancelling terminates the worker (the next run starts a fresh one).
+ * and cancelling terminates the worker (the next run starts a fresh one). After the map's model
+ * has come, the worker stays until `sluit()`, holding what saving and exports ask for later.
  */
 import type { RawWerkboek } from '../core/types';
-import type { AnalyseResultaat, AnalyseVraag, WorkerBericht } from './protocol';
+import type { KaartModel } from '../ui/model';
+import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
 
-export type { AnalyseResultaat } from './protocol';
+export type { AnalyseGegevens, AnalyseResultaat } from './protocol';
 
-/** A running analysis. */
+/** What the map needs, as soon as it is there. */
+export interface KaartResultaat {
+  model: KaartModel;
+  /** milliseconds the worker spent, tables read to model built */
+  duurMs: number;
+}
+
+/** A running (or finished) analysis. */
 export interface AnalyseRun {
-  /** resolves with the result; rejects with a Dutch message on failure, or `GEANNULEERD` */
-  resultaat: Promise<AnalyseResultaat>;
+  /** resolves with the map's model; rejects with a Dutch message on failure, or `GEANNULEERD` */
+  resultaat: Promise<KaartResultaat>;
+  /** the tables, werkboek and pairs, fetched from the worker on the first call */
+  gegevens(): Promise<AnalyseGegevens>;
+  /** stops a running analysis (rejects `resultaat` with GEANNULEERD) */
   cancel(): void;
+  /** ends the worker of a finished analysis; `gegevens()` then fails */
+  sluit(): void;
 }
 
 export const GEANNULEERD = 'Analyse geannuleerd.';
+
+/** What the worker gets: tables read by the host, or the .xlsx bytes to read there. */
+export type AnalyseInvoer = { raw: RawWerkboek } | { bytes: ArrayBuffer };
+
+export interface AnalyseLuisteraar {
+  voortgang(fase: string, fractie: number): void;
+  /** the tables are read (at once for `raw`) */
+  gelezen?(): void;
+}
 
 /** Makes the worker; a function so tests and other bundlers can pass their own. */
 export type WorkerFactory = () => Worker;
@@ -24,37 +47,66 @@ export const defaultWorker: WorkerFactory = () =>
   // @ts-expect-error -- import.meta needs module esnext; webpack's ts-loader compiles this file with it
   new Worker(new URL('./analysis.worker.ts', import.meta.url));
 
+type Wacht<T> = { ok: (r: T) => void; fail: (e: Error) => void };
+
 /**
- * Starts an analysis of a raw workbook.
+ * Starts an analysis of a raw workbook or of .xlsx bytes (those are transferred: the caller's
+ * buffer is emptied, pass a copy to keep one).
  *
  * @example
- * const run = startAnalyse(raw, (fase, f) => bar.show(fase, f));
+ * const run = startAnalyse({ bytes: file.slice(0) }, { voortgang: (fase, f) => bar.show(fase, f) });
  * cancelButton.onclick = () => run.cancel();
  * const { model } = await run.resultaat;
+ * const { werkboek, paren } = await run.gegevens(); // when saving
  */
-export function startAnalyse(
-  raw: RawWerkboek,
-  onVoortgang: (fase: string, fractie: number) => void,
-  makeWorker: WorkerFactory = defaultWorker,
-): AnalyseRun {
+export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, makeWorker: WorkerFactory = defaultWorker): AnalyseRun {
   const worker = makeWorker();
-  let settle: { ok: (r: AnalyseResultaat) => void; fail: (e: Error) => void } | null = null;
-  const resultaat = new Promise<AnalyseResultaat>((ok, fail) => (settle = { ok, fail }));
-  const done = (f: (s: NonNullable<typeof settle>) => void) => {
-    if (settle) f(settle);
-    settle = null;
+  let klaar: Wacht<KaartResultaat> | null = null;
+  let gegevens: Promise<AnalyseGegevens> | null = null;
+  let wachtGegevens: Wacht<AnalyseGegevens> | null = null;
+  let gesloten = false;
+  const resultaat = new Promise<KaartResultaat>((ok, fail) => (klaar = { ok, fail }));
+  const stop = (melding: string) => {
+    gesloten = true;
     worker.terminate();
+    klaar?.fail(new Error(melding));
+    wachtGegevens?.fail(new Error(melding));
+    klaar = wachtGegevens = null;
   };
   worker.onmessage = (e: MessageEvent<WorkerBericht>) => {
     const m = e.data;
-    if (m.type === 'voortgang') onVoortgang(m.fase, m.fractie);
-    else if (m.type === 'klaar') done((s) => s.ok(m.resultaat));
-    else done((s) => s.fail(new Error(m.melding)));
+    if (m.type === 'voortgang') luister.voortgang(m.fase, m.fractie);
+    else if (m.type === 'gelezen') luister.gelezen?.();
+    else if (m.type === 'kaart') {
+      klaar?.ok({ model: m.model, duurMs: m.duurMs });
+      klaar = null;
+    } else if (m.type === 'gegevens') {
+      wachtGegevens?.ok(m.gegevens);
+      wachtGegevens = null;
+    } else stop(m.melding);
   };
   worker.onerror = (e) => {
     e.preventDefault();
-    done((s) => s.fail(new Error(`De analyse is vastgelopen: ${e.message}`)));
+    stop(`De analyse is vastgelopen: ${e.message}`);
   };
-  worker.postMessage({ type: 'analyse', raw } satisfies AnalyseVraag);
-  return { resultaat, cancel: () => done((s) => s.fail(new Error(GEANNULEERD))) };
+  if ('bytes' in invoer) worker.postMessage({ type: 'lees', bytes: invoer.bytes } satisfies WorkerVraag, [invoer.bytes]);
+  else {
+    worker.postMessage({ type: 'analyse', raw: invoer.raw } satisfies WorkerVraag);
+    luister.gelezen?.();
+  }
+  return {
+    resultaat,
+    gegevens: () => {
+      if (gesloten) return Promise.reject(new Error('Deze analyse is afgesloten; analyseer opnieuw.'));
+      gegevens ??= new Promise<AnalyseGegevens>((ok, fail) => {
+        wachtGegevens = { ok, fail };
+        worker.postMessage({ type: 'gegevens' } satisfies WorkerVraag);
+      });
+      return gegevens;
+    },
+    cancel: () => {
+      if (klaar) stop(GEANNULEERD);
+    },
+    sluit: () => stop('Deze analyse is afgesloten; analyseer opnieuw.'),
+  };
 }

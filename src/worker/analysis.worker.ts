@@ -1,38 +1,66 @@
 /**
- * The analysis Web Worker: receives a RawWerkboek, reads it, finds the meekoppelkansen and builds
- * the map's model, posting progress as it goes. Cancelling is the page terminating this worker.
+ * The analysis Web Worker: reads the workbook (an .xlsx here too, so exceljs never blocks the page),
+ * finds the meekoppelkansen and builds the map's model, posting progress as it goes. The model's
+ * flat arrays are transferred, not copied. The worker then keeps the tables, werkboek and pairs
+ * until the page asks for them (saving, exports, Excel) or ends it; cancelling is the page
+ * terminating this worker.
  */
 import { analyse } from '../core/analysis/analyse';
+import type { RawWerkboek } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
+import { buffersVan } from '../map/vormen';
 import { buildKaartModel } from './kaart-model';
 import { plannerVelden } from './planner';
-import type { AnalyseVraag, WorkerBericht } from './protocol';
+import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
 
-const post = (m: WorkerBericht) => (self as unknown as Worker).postMessage(m);
+const post = (m: WorkerBericht, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
-/** the engine's share of the progress bar; reading and building the model take the rest */
-const FASEN = { lezen: [0, 0.1], analyse: [0.1, 0.85], kaart: [0.85, 1] } as const;
+/** shares of the progress bar: the file, the tables, the engine, the map's model */
+const FASEN = { bestand: [0, 0.3], lezen: [0.3, 0.35], analyse: [0.35, 0.9], kaart: [0.9, 1] } as const;
 
 function voortgang(fase: keyof typeof FASEN, label: string, fractie: number): void {
   const [from, to] = FASEN[fase];
   post({ type: 'voortgang', fase: label, fractie: from + (to - from) * fractie });
 }
 
-self.onmessage = (e: MessageEvent<AnalyseVraag>) => {
-  if (e.data?.type !== 'analyse') return;
+let gegevens: AnalyseGegevens | null = null;
+
+async function tabellen(vraag: WorkerVraag): Promise<RawWerkboek> {
+  if (vraag.type === 'analyse') return vraag.raw;
+  if (vraag.type !== 'lees') throw new Error(`unexpected message ${vraag.type}`);
+  voortgang('bestand', 'Bestand openen', 0);
+  const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
+  return readXlsx(new Uint8Array(vraag.bytes));
+}
+
+async function analyseer(vraag: WorkerVraag): Promise<void> {
+  const raw = await tabellen(vraag);
+  post({ type: 'gelezen' });
   const t0 = performance.now();
+  voortgang('lezen', 'Werkboek lezen', 0);
+  const werkboek = readWerkboek(raw);
+  voortgang('analyse', 'Meekoppelkansen zoeken', 0);
+  const paren = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, {
+    onProgress: (done, total) => voortgang('analyse', 'Meekoppelkansen zoeken', total ? done / total : 1),
+  });
+  voortgang('kaart', 'Kaart opbouwen', 0);
+  const model = buildKaartModel(werkboek, paren, plannerVelden(raw.meekoppelkansen));
+  gegevens = { raw, werkboek, paren };
+  post({ type: 'kaart', model, duurMs: performance.now() - t0 }, [...buffersVan(model.werkVormen), ...buffersVan(model.paarVormen)]);
+}
+
+self.onmessage = async (e: MessageEvent<WorkerVraag>) => {
+  const vraag = e.data;
+  if (vraag?.type === 'gegevens') {
+    if (gegevens) post({ type: 'gegevens', gegevens });
+    else post({ type: 'fout', melding: 'Er is nog geen analyse om te bewaren.' });
+    return;
+  }
   try {
-    voortgang('lezen', 'Werkboek lezen', 0);
-    const werkboek = readWerkboek(e.data.raw);
-    voortgang('analyse', 'Meekoppelkansen zoeken', 0);
-    const paren = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, {
-      onProgress: (done, total) => voortgang('analyse', 'Meekoppelkansen zoeken', total ? done / total : 1),
-    });
-    voortgang('kaart', 'Kaart opbouwen', 0);
-    const model = buildKaartModel(werkboek, paren, plannerVelden(e.data.raw.meekoppelkansen));
-    post({ type: 'klaar', resultaat: { model, werkboek, paren, duurMs: performance.now() - t0 } });
+    await analyseer(vraag);
   } catch (error) {
-    // a bug, not bad input (bad input is a RowProblem): say so plainly rather than hang
-    post({ type: 'fout', melding: `De analyse is mislukt: ${error instanceof Error ? error.message : String(error)}` });
+    // a bug or an unreadable file (bad rows are RowProblems): say so plainly rather than hang
+    const melding = error instanceof Error ? error.message : String(error);
+    post({ type: 'fout', melding: melding.startsWith('Dit bestand') ? melding : `De analyse is mislukt: ${melding}` });
   }
 };

@@ -1,17 +1,20 @@
 /**
- * From an analysed werkboek to the `KaartModel` the map and list draw: every geometry projected to
- * WGS84 once, each work's buurten found, a label point per buurt. Runs in the worker (no DOM).
+ * From an analysed werkboek to the `KaartModel` the map and list draw: every geometry projected
+ * once (works and shared parts straight into the map's flat arrays), each work's buurten found
+ * with the engine's buurt index, a label point per buurt. Runs in the worker (no DOM).
  */
-import booleanIntersects from '@turf/boolean-intersects';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import centroid from '@turf/centroid';
 import pointOnFeature from '@turf/point-on-feature';
 import type { Feature, Geometry as GeoJsonGeometryType } from 'geojson';
 import type { Meekoppelkans, Position, WgsGeometry, Werk, Werkboek } from '../core/types';
+import { BuurtIndex } from '../core/analysis/buurten';
 import { toWgs84 } from '../core/geometry/crs';
 import { toGeoJson } from '../core/geometry/write';
 import type { KaartBuurt, KaartKoppelkans, KaartModel, KaartPaar, KaartWerk } from '../ui/model';
 import { numericColumns } from '../ui/classes';
+import { VormenBouwer } from '../map/vormen';
+import { RdNaarKaart } from './rd-kaart';
 
 /** The planner's columns of a pair as found in the workbook's Meekoppelkansen table. */
 export interface PlannerVelden {
@@ -25,18 +28,6 @@ const feature = (g: WgsGeometry): Feature<GeoJsonGeometryType> => ({
   geometry: toGeoJson(g) as unknown as GeoJsonGeometryType,
 });
 
-function bbox(g: WgsGeometry): [number, number, number, number] {
-  const ps: Position[] = g.kind === 'point' ? g.points : g.kind === 'line' ? g.lines.flat() : g.polygons.flatMap((p) => p[0]);
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ps) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
-  }
-  return [minX, minY, maxX, maxY];
-}
-
 /** a label point inside the buurt: the centroid when it lies inside, else a point on the surface */
 function labelPoint(f: Feature<GeoJsonGeometryType>): Position {
   const c = centroid(f);
@@ -47,29 +38,10 @@ function labelPoint(f: Feature<GeoJsonGeometryType>): Position {
   return p.geometry.coordinates as Position;
 }
 
-/** Finds which buurten a WGS84 geometry touches; a bounding-box test in front of the exact one. */
-class BuurtZoeker {
-  // a city has a few hundred buurten: a plain scan of their boxes is fast enough, no index needed
-  constructor(private readonly buurten: { code: string; feature: Feature<GeoJsonGeometryType>; box: number[] }[]) {}
-
-  codes(g: WgsGeometry): string[] {
-    const [a, b, c, d] = bbox(g);
-    let f: Feature<GeoJsonGeometryType> | null = null;
-    const out: string[] = [];
-    for (const buurt of this.buurten) {
-      const [x0, y0, x1, y1] = buurt.box;
-      if (c < x0 || a > x1 || d < y0 || b > y1) continue;
-      f ??= feature(g);
-      if (booleanIntersects(f, buurt.feature)) out.push(buurt.code);
-    }
-    return out.sort();
-  }
-}
-
-function kaartWerk(w: Werk, geometry: WgsGeometry, buurten: string[]): KaartWerk {
+function kaartWerk(w: Werk, buurten: string[]): KaartWerk {
   return {
     id: w.id, categorie: w.categorie, eigenaar: w.eigenaar, titel: w.titel, start: w.start, eind: w.eind,
-    geometry, rij: w.rij, buurten, extra: w.extra,
+    vorm: w.geometry.kind, rij: w.rij, buurten, extra: w.extra,
   };
 }
 
@@ -79,7 +51,7 @@ function kaartPaar(p: Meekoppelkans, werken: Map<string, KaartWerk>, planner?: P
   return {
     id: p.id, werkA: p.werkA, werkB: p.werkB, categorieA: p.categorieA, categorieB: p.categorieB,
     overlap: p.overlap, eenheid: p.eenheid, tussentijdDagen: p.tussentijdDagen, buurten: p.buurten,
-    shared: toWgs84(p.shared),
+    vorm: p.shared.kind,
     start: Math.min(a?.start ?? Infinity, b?.start ?? Infinity),
     eind: Math.max(a?.eind ?? -Infinity, b?.eind ?? -Infinity),
     status: planner?.status || 'nieuw',
@@ -105,10 +77,13 @@ export function buildKaartModel(
       geometry, labelAt: labelPoint(feature(geometry)), values: b.values,
     };
   });
-  const zoeker = new BuurtZoeker(buurten.map((b) => ({ code: b.code, feature: feature(b.geometry), box: bbox(b.geometry) })));
+  const index = new BuurtIndex(werkboek.buurten);
+  const werkVormen = new VormenBouwer();
+  const rd = new RdNaarKaart();
+  const project = (p: Position) => rd.project(p);
   const werken = werkboek.werken.map((w) => {
-    const g = toWgs84(w.geometry);
-    return kaartWerk(w, g, zoeker.codes(g));
+    werkVormen.add(w.geometry, project);
+    return kaartWerk(w, index.touchedBy(w.geometry));
   });
   const byId = new Map(werken.map((w) => [w.id, w]));
   const labelAt = new Map(buurten.map((b) => [b.code, b.labelAt]));
@@ -117,15 +92,19 @@ export function buildKaartModel(
     const at = k.geometry ? labelPoint(feature(toWgs84(k.geometry))) : labelAt.get(k.buurtcode ?? '');
     // a koppelkans without a known buurt or geometry has no place on the map (the werkboek reports it)
     if (!at) continue;
-    const buurtcode = k.buurtcode ?? (k.geometry ? zoeker.codes(toWgs84(k.geometry))[0] ?? '' : '');
+    const buurtcode = k.buurtcode ?? (k.geometry ? index.touchedBy(k.geometry)[0] ?? '' : '');
     koppelkansen.push({
       id: k.id, buurtcode, thema: k.thema, soort: k.soort, omschrijving: k.omschrijving,
       eigenaar: k.eigenaar, status: k.status, at,
     });
   }
+  const paarVormen = new VormenBouwer();
+  for (const p of paren) paarVormen.add(p.shared, project);
   return {
     buurten, werken, koppelkansen,
     paren: paren.map((p) => kaartPaar(p, byId, planner.get(p.id))),
+    werkVormen: werkVormen.build(),
+    paarVormen: paarVormen.build(),
     problems: werkboek.problems,
     numericColumns: numericColumns(werkboek.buurten.map((b) => b.values)),
   };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toRd } from '../../src/core/geometry/crs';
+import { rdToWgs84, toRd } from '../../src/core/geometry/crs';
+import { lonLat, mercator, middenVan } from '../../src/map/vormen';
 import type { Buurt, Meekoppelkans, Position, Werk, Werkboek, WgsGeometry } from '../../src/core/types';
 import { DEFAULT_REGELS } from '../../src/core/types';
 import { buildKaartModel } from '../../src/worker/kaart-model';
@@ -68,9 +69,44 @@ describe('buildKaartModel', () => {
     }
   });
 
+  it('puts every work in the flat map arrays, in order, projected from RD through WGS84 to Web Mercator', () => {
+    const v = model.werkVormen;
+    expect([...v.soort]).toEqual([1, 1, 1]);
+    expect(v.feature.length).toBe(4);
+    for (const [i, w] of werkboek.werken.entries()) {
+      if (w.geometry.kind !== 'line') throw new Error('the test streets are lines');
+      const line = w.geometry.lines[0];
+      const [lon, lat] = rdToWgs84(line[Math.floor(line.length / 2)]);
+      const [mLon, mLat] = middenVan(v, i);
+      // to 1e-7 degrees (1 cm): the map's fast projection is within millimetres of proj4
+      expect(mLon).toBeCloseTo(lon, 7);
+      expect(mLat).toBeCloseTo(lat, 7);
+      // the box holds every vertex of the feature, and touches it on each side
+      const xs: number[] = [], ys: number[] = [];
+      for (let k = v.part[v.feature[i]]; k < v.part[v.feature[i + 1]]; k++) {
+        xs.push(v.xy[2 * k]);
+        ys.push(v.xy[2 * k + 1]);
+      }
+      expect([...v.box.subarray(4 * i, 4 * i + 4)]).toEqual([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]);
+      expect(xs.length).toBe(line.length);
+    }
+  });
+
+  it('projects to Leaflet\'s Web Mercator at zoom 0 divided by 256, and back', () => {
+    expect(mercator([0, 0])).toEqual([0.5, 0.5]);
+    // Leaflet's L.CRS.EPSG3857.latLngToPoint([52.09, 5.12], 0): 128 + 5.12 / 360 * 256, 128 - ln(tan(45° + lat / 2)) / 2π * 256
+    const [x, y] = mercator([5.12, 52.09]);
+    expect(x * 256).toBeCloseTo(131.6409, 3);
+    expect(y * 256).toBeCloseTo(84.4566, 3);
+    const [lon, lat] = lonLat(x, y);
+    expect(lon).toBeCloseTo(5.12, 10);
+    expect(lat).toBeCloseTo(52.09, 10);
+  });
+
   it('gives a pair its joint period and the planner columns from the workbook', () => {
     const p = model.paren[0];
-    expect(p.shared.crs).toBe('wgs84');
+    expect(p.vorm).toBe('line');
+    expect(model.paarVormen.soort.length).toBe(1);
     expect([p.start, p.eind]).toEqual([20454, 20819]);
     expect([p.status, p.notitie]).toEqual(['in overleg', 'bellen']);
   });
