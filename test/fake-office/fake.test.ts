@@ -200,3 +200,92 @@ describe('the fake Excel', () => {
     });
   });
 });
+
+describe('the fake Excel, a table with a totals row', () => {
+  /** Werken A1:B4: header, W1, W2, and the totals row 'Totaal' with a count; a note in A6 */
+  function withTotals() {
+    const wb = new FakeWorkbook({
+      sheets: [{
+        name: 'Werken',
+        tables: [{ name: 'Werken', headers: ['id', 'n'], rows: [['W1', 1], ['W2', 2]], totals: ['Totaal', { value: 2, formula: '=SUBTOTAL(103,[id])' }] }],
+        cells: [[], [], [], [], [], ['onder de tabel']],
+      }],
+    });
+    return { wb, Excel: createFakeOffice(wb).Excel as typeof globalThis.Excel };
+  }
+
+  it('counts the totals row in the table range and its columns, not in the data rows', async () => {
+    const { wb, Excel } = withTotals();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken').load('showTotals');
+      const ranges = [table.getRange(), table.getDataBodyRange(), table.getTotalRowRange(), table.columns.getItem('n').getRange()].map((r) => r.load('address'));
+      const rows = table.rows.load('count');
+      await context.sync();
+      expect(table.showTotals).toBe(true);
+      expect(ranges.map((r) => r.address)).toEqual(['Werken!A1:B4', 'Werken!A2:B3', 'Werken!A4:B4', 'Werken!B1:B4']);
+      expect(rows.count).toBe(2);
+    });
+    expect(wb.readTable('Werken').rows).toEqual([['W1', 1], ['W2', 2]]);
+    expect(wb.totalsRow('Werken')).toEqual(['Totaal', 2]);
+    expect(wb.sheet('Werken')!.grid.get(3, 1).f).toBe('=SUBTOTAL(103,[id])');
+  });
+
+  it('adds rows above the totals row, which moves down with the cells below, and gives a new column a totals cell', async () => {
+    const { wb, Excel } = withTotals();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken');
+      table.rows.add(undefined, [['W3', 3], ['W4', 4]]);
+      table.columns.add(undefined, undefined, 'meekoppelkansen');
+      await context.sync();
+    });
+    expect(wb.readTable('Werken')).toMatchObject({ address: 'Werken!A1:C6', rows: [['W1', 1, ''], ['W2', 2, ''], ['W3', 3, ''], ['W4', 4, '']] });
+    expect(wb.totalsRow('Werken')).toEqual(['Totaal', 2, '']);
+    expect(wb.values('Werken', 'A8')).toEqual([['onder de tabel']]);
+  });
+
+  it('moves the totals row up when data rows are deleted, and refuses to delete it as cells', async () => {
+    const { wb, Excel } = withTotals();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken');
+      table.rows.getItemAt(0).delete();
+      await context.sync();
+      table.getTotalRowRange().delete('Up');
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(wb.readTable('Werken')).toMatchObject({ address: 'Werken!A1:B3', rows: [['W2', 2]] });
+    expect(wb.totalsRow('Werken')).toEqual(['Totaal', 2]);
+    expect(wb.values('Werken', 'A5')).toEqual([['onder de tabel']]);
+  });
+
+  it('switches the totals row on over an empty row only, and clears it when switched off', async () => {
+    const { wb, Excel } = setup();
+    await Excel.run(async (context) => {
+      const table = context.workbook.tables.getItem('Werken');
+      table.showTotals = true;
+      await context.sync();
+      table.getTotalRowRange().values = [['Totaal', 'x']];
+      table.showTotals = false;
+      await context.sync();
+    });
+    expect(wb.totalsRow('Werken')).toBeUndefined();
+    expect(wb.values('Werken', 'A4:B4')).toEqual([['', '']]);
+
+    wb.edit('Werken', 'B4', [['getypt']]);
+    const before = wb.snapshot();
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem('Werken').showTotals = true;
+      await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+    });
+    expect(wb.snapshot()).toEqual(before);
+  });
+
+  it('moves no cell on resize: the new last row becomes the totals row and the old one a data row', async () => {
+    const { wb, Excel } = withTotals();
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem('Werken').resize('A1:B5');
+      await context.sync();
+    });
+    expect(wb.readTable('Werken').rows).toEqual([['W1', 1], ['W2', 2], ['Totaal', 2]]);
+    expect(wb.totalsRow('Werken')).toEqual(['', '']);
+  });
+});

@@ -24,6 +24,8 @@ export interface TableModel {
   /** data rows; Excel keeps at least one */
   bodyRows: number;
   columnIds: number[];
+  /** the table shows a totals row (Totaalrij) below its data rows */
+  totals?: boolean;
 }
 
 /** What one `context.sync()` sent and received. */
@@ -47,6 +49,8 @@ export interface SeedTable {
   at?: string;
   headers: string[];
   rows: SeedValue[][];
+  /** the totals row's cells: the table is seeded with its totals row shown */
+  totals?: SeedValue[];
 }
 
 export interface SeedSheet {
@@ -138,8 +142,33 @@ export class FakeWorkbook {
     return this.tables.filter((t) => t.sheet === sheet);
   }
 
+  /** the whole table: header, data rows and (when shown) the totals row */
   tableBox(t: TableModel): Box {
-    return { row: t.row, col: t.col, rowCount: t.bodyRows + 1, colCount: t.colCount };
+    return { row: t.row, col: t.col, rowCount: t.bodyRows + 1 + (t.totals ? 1 : 0), colCount: t.colCount };
+  }
+
+  /** the totals row's cells, undefined when the table shows none */
+  totalsBox(t: TableModel): Box | undefined {
+    return t.totals ? { row: t.row + 1 + t.bodyRows, col: t.col, rowCount: 1, colCount: t.colCount } : undefined;
+  }
+
+  /**
+   * Shows or hides the totals row, as `table.showTotals = on` does: shown, it takes the row below
+   * the table, which must be empty (Excel refuses to move cells for it); hidden, that row is cleared.
+   */
+  setTotals(t: TableModel, on: boolean): void {
+    if (Boolean(t.totals) === on) return;
+    const below: Box = { row: t.row + 1 + t.bodyRows, col: t.col, rowCount: 1, colCount: t.colCount };
+    if (on) {
+      const taken = this.tablesOn(t.sheet).some((o) => o !== t && intersects(this.tableBox(o), below));
+      const filled = Array.from({ length: below.colCount }, (_, j) => t.sheet.grid.get(below.row, below.col + j)).some((c) => c.v !== '' || c.f !== undefined);
+      if (taken || filled) {
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, 'This operation is not allowed. It would overwrite cells below the table; make the row below the table empty first.');
+      }
+    } else {
+      for (let j = 0; j < below.colCount; j++) t.sheet.grid.clear(below.row, below.col + j);
+    }
+    t.totals = on;
   }
 
   headers(t: TableModel): string[] {
@@ -339,6 +368,10 @@ export class FakeWorkbook {
       writeSeed(sheet.grid, at, [st.headers, ...st.rows]);
       const t = this.addTable(sheet, { ...at, rowCount: st.rows.length + 1, colCount: st.headers.length });
       this.renameTable(t, st.name);
+      if (st.totals) {
+        this.setTotals(t, true);
+        writeSeed(sheet.grid, { ...at, row: at.row + 1 + t.bodyRows }, [st.totals]);
+      }
     }
   }
 
@@ -360,6 +393,13 @@ export class FakeWorkbook {
       headers: this.headers(t),
       rows: rowsOf(body, (r, c) => t.sheet.grid.get(r, c).v),
     };
+  }
+
+  /** The cells of a table's totals row (errors as their text), undefined when it shows none. */
+  totalsRow(name: string): Scalar[] | undefined {
+    const t = this.table(name) ?? fail(`table ${name}`);
+    const box = this.totalsBox(t);
+    return box && rowsOf(box, (r, c) => t.sheet.grid.get(r, c).v)[0];
   }
 
   /** The number formats of a table column's data cells. */

@@ -152,7 +152,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       const model = this.context.model;
       const shrinking: TableModel[] = [];
       for (const tm of model.tablesOn(t.sheet)) {
-        const kept = shrinkTable(model.tableBox(tm), t.box, shift);
+        const kept = shrinkTable(model.tableBox(tm), tm.bodyRows, t.box, shift);
         if (kept === 'untouched') continue;
         if (kept === 'refused') throw new FakeOfficeError(ErrorCodes.invalidOperation, "This operation is not allowed. It's moving cells in a table on your worksheet.");
         shrinking.push(tm);
@@ -182,16 +182,19 @@ function usedWithin(t: RangeTarget, valuesOnly: boolean): RangeTarget | undefine
   return r1 < 0 ? undefined : { sheet: t.sheet, box: { row: r0, col: c0, rowCount: r1 - r0 + 1, colCount: c1 - c0 + 1 } };
 }
 
-/** How deleting `box` affects a table: not at all, shrinks it, or is refused (it would cut it). */
-function shrinkTable(table: Box, box: Box, shift: 'Up' | 'Left'): 'untouched' | 'shrinks' | 'refused' {
+/**
+ * How deleting `box` affects a table (`bodyRows` data rows below its header, then maybe a totals
+ * row): not at all, shrinks it, or is refused (it would cut it, or take its header or totals row).
+ */
+function shrinkTable(table: Box, bodyRows: number, box: Box, shift: 'Up' | 'Left'): 'untouched' | 'shrinks' | 'refused' {
   const rowsHit = box.row < table.row + table.rowCount && table.row < box.row + box.rowCount;
   const colsHit = box.col < table.col + table.colCount && table.col < box.col + box.colCount;
   if (!rowsHit || !colsHit) return 'untouched';
   if (shift === 'Up') {
     const wholeRows = box.col <= table.col && box.col + box.colCount >= table.col + table.colCount;
-    const bodyOnly = box.row > table.row && box.row + box.rowCount <= table.row + table.rowCount;
+    const bodyOnly = box.row > table.row && box.row + box.rowCount <= table.row + 1 + bodyRows;
     // a table keeps at least one data row
-    return wholeRows && bodyOnly && box.rowCount < table.rowCount - 1 ? 'shrinks' : 'refused';
+    return wholeRows && bodyOnly && box.rowCount < bodyRows ? 'shrinks' : 'refused';
   }
   const wholeCols = box.row <= table.row && box.row + box.rowCount >= table.row + table.rowCount;
   const inside = box.col >= table.col && box.col + box.colCount <= table.col + table.colCount;

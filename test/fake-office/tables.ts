@@ -65,7 +65,7 @@ export class FakeTable extends FakeClientObject<TableModel> {
     name: (t) => t.name,
     id: (t) => t.id,
     showHeaders: () => true,
-    showTotals: () => false,
+    showTotals: (t) => Boolean(t.totals),
   };
 
   constructor(context: FakeRequestContext, bind: Bind<TableModel>, nullable = false) {
@@ -77,6 +77,15 @@ export class FakeTable extends FakeClientObject<TableModel> {
     this.write((t) => this.context.model.renameTable(t, name));
   }
   get id(): string { return this.get('id'); }
+
+  /** the totals row (Totaalrij): switched on it takes the empty row below the table */
+  get showTotals(): boolean { return this.get('showTotals'); }
+  set showTotals(on: boolean) {
+    this.write((t) => {
+      this.context.model.setTotals(t, on);
+      this.context.changed(t.sheet, this.context.model.tableBox(t), 'RangeEdited');
+    });
+  }
 
   get worksheet(): FakeWorksheet {
     return this.child('worksheet', () => new FakeWorksheet(this.context, () => this.target().sheet));
@@ -116,12 +125,19 @@ export class FakeTable extends FakeClientObject<TableModel> {
   getDataBodyRange(): FakeRange {
     return this.part((t) => ({ row: t.row + 1, col: t.col, rowCount: t.bodyRows, colCount: t.colCount }));
   }
+  getTotalRowRange(): FakeRange {
+    return this.part((t) => this.context.model.totalsBox(t) ?? noTotals());
+  }
 
-  /** ExcelApi 1.13: the header stays in its row and top-left cell; the table takes the new size */
+  /**
+   * ExcelApi 1.13: the header stays in its row and top-left cell; the table takes the new size.
+   * No cell moves: with a totals row the new range's last row becomes the totals row, so the old
+   * totals cells end up among the data rows (office-js documents nothing else).
+   */
   resize(address: string | FakeRange): void {
     this.write((t) => {
       const box = address instanceof FakeRange ? address.target().box : parseBox(splitSheet(address).local);
-      if (!box || box.row !== t.row || box.col !== t.col || box.rowCount < 2) {
+      if (!box || box.row !== t.row || box.col !== t.col || box.rowCount < (t.totals ? 3 : 2)) {
         throw new FakeOfficeError(ErrorCodes.invalidArgument, 'The new table range must keep the header row and its first cell.');
       }
       const model = this.context.model;
@@ -134,7 +150,7 @@ export class FakeTable extends FakeClientObject<TableModel> {
       while (t.columnIds.length < box.colCount) t.columnIds.push(nextId++);
       t.columnIds.length = box.colCount;
       t.colCount = box.colCount;
-      t.bodyRows = box.rowCount - 1;
+      t.bodyRows = box.rowCount - 1 - (t.totals ? 1 : 0);
       model.fixHeaders(t);
       this.context.changed(t.sheet, box, 'RangeEdited');
     });
@@ -190,11 +206,13 @@ export class FakeTableColumnCollection extends FakeCollection<ColumnTarget, Fake
       const t = this.table();
       const at = index ?? t.colCount;
       const model = this.context.model;
-      const box: Box = { row: t.row, col: t.col + at, rowCount: t.bodyRows + 1, colCount: 1 };
+      // the new column runs from the header through the totals row
+      const box: Box = { row: t.row, col: t.col + at, rowCount: model.tableBox(t).rowCount, colCount: 1 };
       model.insertRight(t.sheet, box, t);
       t.colCount++;
       t.columnIds.splice(at, 0, Math.max(0, ...t.columnIds) + 1);
-      if (values) writeValues(this.context, { sheet: t.sheet, box }, values);
+      // values cover the header and the data rows, or the totals cell too
+      if (values) writeValues(this.context, { sheet: t.sheet, box: { ...box, rowCount: values.length === t.bodyRows + 1 ? values.length : box.rowCount } }, values);
       if (name !== undefined) t.sheet.grid.set(t.row, t.col + at, { v: name, fmt: t.sheet.grid.get(t.row, t.col + at).fmt });
       model.fixHeaders(t);
       this.context.changed(t.sheet, box, 'ColumnInserted');
@@ -228,7 +246,7 @@ export class FakeTableColumn extends FakeClientObject<ColumnTarget> {
     });
   }
   getRange(): FakeRange {
-    return this.part((t) => ({ row: t.row, rowCount: t.bodyRows + 1 }));
+    return this.part((t) => ({ row: t.row, rowCount: t.bodyRows + 1 + (t.totals ? 1 : 0) }));
   }
   getHeaderRowRange(): FakeRange {
     return this.part((t) => ({ row: t.row, rowCount: 1 }));
@@ -236,6 +254,13 @@ export class FakeTableColumn extends FakeClientObject<ColumnTarget> {
   getDataBodyRange(): FakeRange {
     return this.part((t) => ({ row: t.row + 1, rowCount: t.bodyRows }));
   }
+  getTotalRowRange(): FakeRange {
+    return this.part((t) => this.context.model.totalsBox(t) ?? noTotals());
+  }
+}
+
+function noTotals(): never {
+  throw new FakeOfficeError(ErrorCodes.invalidOperation, 'The table has no totals row; switch it on with showTotals first.');
 }
 
 interface RowTarget {
@@ -259,12 +284,16 @@ export class FakeTableRowCollection extends FakeCollection<RowTarget, FakeTableR
     return new FakeTableRow(this.context, () => (index < this.table().bodyRows ? { table: this.table(), index } : undefined));
   }
 
-  /** Inserts rows (at the end by default), shifting the cells below the table down. */
+  /**
+   * Inserts rows (at the end of the data rows by default, so above a totals row), shifting the
+   * cells below, the totals row among them, down.
+   */
   add(index?: number | null, values?: unknown[][] | null): FakeTableRow {
     const bytes = jsonBytes(values ?? null);
     return new FakeTableRow(this.context, () => {
       const t = this.table();
-      const at = index ?? t.bodyRows;
+      const at = index === null || index === undefined || index === -1 ? t.bodyRows : index;
+      if (at < 0 || at > t.bodyRows) throw new FakeOfficeError(ErrorCodes.invalidArgument, `The row index ${at} is outside the table's data rows.`);
       const n = values?.length ?? 1;
       const box: Box = { row: t.row + 1 + at, col: t.col, rowCount: n, colCount: t.colCount };
       this.context.model.insertDown(t.sheet, box, t);
