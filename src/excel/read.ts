@@ -53,44 +53,69 @@ export function locateTables(index: WorkbookIndex): Map<TableName, TableSource> 
   return found;
 }
 
-/** Queues the load of a source's whole range (table range, or the sheet's used values). */
-function sourceRange(context: Excel.RequestContext, source: Pick<TableSource, 'sheet' | 'table'>): Excel.Range {
-  const range = source.table
-    ? context.workbook.tables.getItem(source.table).getRange()
-    : context.workbook.worksheets.getItem(source.sheet).getUsedRangeOrNullObject(true);
-  return range.load('rowIndex, columnIndex, rowCount, columnCount');
+/**
+ * A RawTable read from Excel. `totalsRow` is there (true) when the Excel table shows a totals row
+ * (Totaalrij): that row lies below `rows` and is never read as data.
+ */
+export type ExcelRawTable = RawTable & { totalsRow?: true };
+
+/** A source's range and, for an Excel table, whether it shows a totals row; loaded by one sync. */
+interface Placed {
+  range: Excel.Range;
+  table?: Excel.Table;
+}
+
+/**
+ * Queues the load of a source's whole range (table range, or the sheet's used values); a table's
+ * `showTotals` travels in the same sync, since its range holds the totals row too.
+ */
+function sourceRange(context: Excel.RequestContext, source: Pick<TableSource, 'sheet' | 'table'>, orNull: boolean): Placed {
+  const props = 'rowIndex, columnIndex, rowCount, columnCount';
+  if (source.table) {
+    const table = context.workbook.tables.getItem(source.table).load('showTotals');
+    return { range: table.getRange().load(props), table };
+  }
+  const ws = context.workbook.worksheets.getItem(source.sheet);
+  return { range: (orNull ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true)).load(props) };
+}
+
+/** the header and data rows of a loaded source: its range without a totals row */
+function bodyOf({ range, table }: Placed): { rowCount: number; totals: boolean } {
+  const totals = table?.showTotals === true;
+  return { rowCount: range.rowCount - (totals ? 1 : 0), totals };
 }
 
 /**
  * Reads tables or sheets into RawTables, in order: one sync for the ranges' places, then as many
  * as the cell budget needs for their values. A sheet without values gives undefined.
  */
-export async function readRawTables(context: Excel.RequestContext, sources: Pick<TableSource, 'sheet' | 'table'>[], options: BatchOptions = {}): Promise<(RawTable | undefined)[]> {
+export async function readRawTables(context: Excel.RequestContext, sources: Pick<TableSource, 'sheet' | 'table'>[], options: BatchOptions = {}): Promise<(ExcelRawTable | undefined)[]> {
   if (sources.length === 0) return [];
-  const ranges = sources.map((s) => sourceRange(context, s));
+  const placed = sources.map((s) => sourceRange(context, s, true));
   await context.sync();
-  const present = sources.map((s, i) => ({ source: s, range: ranges[i] })).filter(({ range }) => !range.isNullObject);
-  const blocks: Block[] = present.map(({ source, range }) => ({
+  const present = sources.map((s, i) => ({ source: s, placed: placed[i] })).filter(({ placed: p }) => !p.range.isNullObject);
+  const bodies = present.map(({ placed: p }) => bodyOf(p));
+  const blocks: Block[] = present.map(({ source, placed: { range } }, i) => ({
     sheet: source.sheet,
     row: range.rowIndex,
     col: range.columnIndex,
-    rowCount: range.rowCount,
+    rowCount: bodies[i].rowCount,
     colCount: range.columnCount,
   }));
   const cells = await loadBlocks(context, blocks, options.maxReadCells ?? DEFAULT_MAX_READ_CELLS);
-  const read = new Map(present.map(({ source }, i) => [source, toRawTable(source, blocks[i], cells[i])]));
+  const read = new Map(present.map(({ source }, i) => [source, toRawTable(source, blocks[i], cells[i], bodies[i].totals)]));
   return sources.map((s) => read.get(s));
 }
 
 /** Reads the given werkboek sources into RawTables by role (see `readRawTables`). */
-export async function readSources(context: Excel.RequestContext, sources: TableSource[], options: BatchOptions = {}): Promise<Map<TableName, RawTable>> {
+export async function readSources(context: Excel.RequestContext, sources: TableSource[], options: BatchOptions = {}): Promise<Map<TableName, ExcelRawTable>> {
   const tables = await readRawTables(context, sources, options);
-  const out = new Map<TableName, RawTable>();
+  const out = new Map<TableName, ExcelRawTable>();
   sources.forEach((s, i) => tables[i] && out.set(s.role, tables[i]));
   return out;
 }
 
-function toRawTable(source: Pick<TableSource, 'sheet' | 'table'>, block: Block, cells: CellValue[][]): RawTable {
+function toRawTable(source: Pick<TableSource, 'sheet' | 'table'>, block: Block, cells: CellValue[][], totals: boolean): ExcelRawTable {
   const [header = [], ...rows] = cells;
   return {
     name: source.table ?? source.sheet,
@@ -100,6 +125,8 @@ function toRawTable(source: Pick<TableSource, 'sheet' | 'table'>, block: Block, 
     headers: header.map(headerText),
     rows,
     isTable: source.table !== undefined,
+    // only when shown, so a table without one reads exactly as before
+    ...(totals ? { totalsRow: true as const } : {}),
   };
 }
 
@@ -114,27 +141,29 @@ export interface Shape {
   sheet: string;
   headerRow: number;
   firstColumn: number;
-  /** data rows */
+  /** data rows (a totals row not counted) */
   rowCount: number;
   columnCount: number;
   headers: string[];
+  /** the Excel table shows a totals row, right below the data rows */
+  totalsRow: boolean;
 }
 
 /** Where a table is now and its header row, in one sync (its body is not read). */
 export async function readShape(context: Excel.RequestContext, source: TableSource): Promise<Shape> {
-  const range = source.table
-    ? context.workbook.tables.getItem(source.table).getRange()
-    : context.workbook.worksheets.getItem(source.sheet).getUsedRange(true);
-  range.load('rowIndex, columnIndex, rowCount, columnCount');
+  const placed = sourceRange(context, source, false);
+  const { range } = placed;
   const header = range.getRow(0).load('values');
   await context.sync();
+  const body = bodyOf(placed);
   return {
     sheet: source.sheet,
     headerRow: range.rowIndex + 1,
     firstColumn: range.columnIndex + 1,
-    rowCount: range.rowCount - 1,
+    rowCount: body.rowCount - 1,
     columnCount: range.columnCount,
     headers: header.values[0].map((v) => String(v)),
+    totalsRow: body.totals,
   };
 }
 
