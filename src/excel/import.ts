@@ -1,7 +1,7 @@
 /**
  * Writing an import (src/core/import) into the open workbook: the replaced rows deleted, the new
  * rows added below the table's own (cells below the table move down, as when a planner inserts
- * rows), new columns added to the right, and the import's problems on Controle. One sync reads
+ * rows; a totals row stays below the new rows), new columns added to the right, and the import's problems on Controle. One sync reads
  * where things are, one makes the structure, and the values follow in as few syncs as the byte
  * budget allows. Every other cell stays as it was.
  */
@@ -12,6 +12,7 @@ import { normaliseHeader } from '../core/werkboek/headers';
 import { EXCEL_NUMBER_FORMATS } from '../core/werkboek/meekoppelkansen';
 import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, type WritePiece, chunkRows, jsonBytes, syncPacked } from './batch';
 import { excelValue } from './excel-value';
+import { addRowsAboveTotals } from './grow';
 import { freeSheetName } from './place';
 import { type Shape, indexWorkbook, locateTables, readShape, readSources } from './read';
 import { planControle } from './write';
@@ -69,14 +70,17 @@ function runs(rows: readonly number[]): [number, number][] {
 interface Probe {
   /** the only body row is empty (a new table's placeholder): it is filled, not kept */
   placeholder: boolean;
-  /** the cells below the table, where the new rows go, hold nothing: the table grows over them */
+  /**
+   * the cells below the table, where the new rows go, hold nothing: the table grows over them
+   * (a table with a totals row grows by adding rows above it instead)
+   */
   roomBelow: boolean;
 }
 
 async function probe(context: Excel.RequestContext, shape: Shape, newRows: number): Promise<Probe> {
   const ws = context.workbook.worksheets.getItem(shape.sheet);
   const only = shape.rowCount === 1 ? ws.getRangeByIndexes(shape.headerRow, shape.firstColumn - 1, 1, shape.columnCount).load('values') : undefined;
-  const below = newRows > 0
+  const below = newRows > 0 && !shape.totalsRow
     ? ws.getRangeByIndexes(shape.headerRow + shape.rowCount, shape.firstColumn - 1, newRows, shape.columnCount).getUsedRangeOrNullObject(true).load('address')
     : undefined;
   await context.sync();
@@ -113,6 +117,15 @@ function planRows(role: Role, imp: RowsImport, where: { shape?: Shape; table?: s
   const first = top + 1 + kept;
   const grow = Math.max(0, imp.append.length - (reuse ? 1 : 0));
   const formats = columnFormats(role, imp.headers);
+  // under a totals row the table grows by rows.add (in the pieces): resize would make the new last row the totals row
+  const totals = isTable && shape?.totalsRow === true;
+  const setFormats = (context: Excel.RequestContext): void => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    formats.forEach((f, c) => {
+      // new rows only: the planner's own rows keep their formats
+      if (f !== null && imp.append.length > 0) (ws.getRangeByIndexes(first, left + c, imp.append.length, 1) as unknown as { numberFormat: string }).numberFormat = f;
+    });
+  };
 
   const structure = (context: Excel.RequestContext): void => {
     const ws = shape ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.add(sheet);
@@ -126,24 +139,24 @@ function planRows(role: Role, imp: RowsImport, where: { shape?: Shape; table?: s
       for (const [r, n] of runs(removing)) ws.getRangeByIndexes(top + 1 + r, left, n, width).delete('Up');
       if (reuse) ws.getRangeByIndexes(top + 1, left, 1, width).clear('Contents');
       // the planner's cells below the table move down, as when they insert rows themselves
-      if (grow > 0 && !found.roomBelow) ws.getRangeByIndexes(top + 1 + oldRows - removing.length, left, grow, width).insert('Down');
-      if (isTable && (grow > 0 || removing.length > 0)) {
+      if (grow > 0 && !found.roomBelow && !totals) ws.getRangeByIndexes(top + 1 + oldRows - removing.length, left, grow, width).insert('Down');
+      if (isTable && !totals && (grow > 0 || removing.length > 0)) {
         context.workbook.tables.getItem(table).resize(ws.getRangeByIndexes(top, left, 1 + Math.max(1, kept + imp.append.length), width));
       }
     }
-    formats.forEach((f, c) => {
-      // new rows only: the planner's own rows keep their formats
-      if (f !== null && imp.append.length > 0) (ws.getRangeByIndexes(first, left + c, imp.append.length, 1) as unknown as { numberFormat: string }).numberFormat = f;
-    });
+    if (!totals) setFormats(context);
   };
 
   const cells = imp.append.map((row) => imp.headers.map((_, c) => excelValue(row[c] ?? null, formats[c] === '@')));
-  const pieces = chunkRows(cells, maxBytes).map((chunk) => ({
+  const values = chunkRows(cells, maxBytes).map((chunk) => ({
     bytes: jsonBytes(chunk.rows),
     queue: (context: Excel.RequestContext) => {
       context.workbook.worksheets.getItem(sheet).getRangeByIndexes(first + chunk.start, left, chunk.rows.length, width).values = chunk.rows as (string | number | boolean)[][];
     },
   }));
+  const pieces = totals
+    ? [...addRowsAboveTotals(table, grow, width, maxBytes), { bytes: jsonBytes(formats), queue: setFormats }, ...values]
+    : values;
   return { structure, pieces, sheet, table, removed: removing.length + (reuse && !found.placeholder ? 1 : 0) };
 }
 

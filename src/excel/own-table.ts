@@ -1,11 +1,14 @@
 /**
  * Writing one of the add-in's own tables (Meekoppelkansen, Controle) in place: the rows that stay
  * keep their place (so a planner's formulas, formats and notes in them stay too), rows that go are
- * deleted, new rows are added at the end, and only cells whose value changes are written.
+ * deleted, new rows are added at the end (above a totals row the planner switched on), and only
+ * cells whose value changes are written.
  */
-import type { CellValue, RawTable } from '../core/types';
+import type { CellValue } from '../core/types';
 import { normaliseHeader } from '../core/werkboek/headers';
 import { type WritePiece, chunkRows, jsonBytes } from './batch';
+import { addRowsAboveTotals } from './grow';
+import type { ExcelRawTable } from './read';
 
 /** What the table is to hold after the write. */
 export interface OwnTableContent {
@@ -23,13 +26,16 @@ export interface OwnTableContent {
 }
 
 /** Where the table is: its RawTable when it exists, else the sheet to create it on (at A1). */
-export type OwnTablePlace = { existing: RawTable } | { create: { sheet: string; newSheet: boolean } };
+export type OwnTablePlace = { existing: ExcelRawTable } | { create: { sheet: string; newSheet: boolean } };
 
 /** The queued structure changes and the value writes of one table. */
 export interface OwnTableWrite {
   /** queue sheet/table creation, new columns, deleted rows, resize and number formats (one sync) */
   structure: (context: Excel.RequestContext) => void;
-  /** value writes, each within the byte budget; chunks without a change are left out */
+  /**
+   * value writes, each within the byte budget; chunks without a change are left out. Under a
+   * totals row the new rows, and then the number formats, come first.
+   */
   pieces: WritePiece[];
   sheet: string;
 }
@@ -43,7 +49,7 @@ const same = (a: CellValue | undefined, b: CellValue | undefined): boolean => {
 };
 
 /** For each existing row: the output row it becomes, or -1 when it goes. */
-function alignRows(existing: RawTable, content: OwnTableContent, keptCount: number): number[] {
+function alignRows(existing: ExcelRawTable, content: OwnTableContent, keptCount: number): number[] {
   if (content.match === 'position') return existing.rows.map((_, i) => (i < Math.max(1, content.rows.length) ? i : -1));
   const idCol = content.headers.findIndex((h) => normaliseHeader(h) === 'id');
   const target: number[] = [];
@@ -65,7 +71,7 @@ function alignRows(existing: RawTable, content: OwnTableContent, keptCount: numb
 function deletions(target: number[]): [number, number][] {
   const runs: [number, number][] = [];
   target.forEach((t, i) => {
-    if (t >= 0) return;
+    if (t !== -1) return;
     const last = runs[runs.length - 1];
     if (last && last[0] + last[1] === i) last[1]++;
     else runs.push([i, 1]);
@@ -93,6 +99,18 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
   const oldOf = new Map<number, CellValue[]>();
   target.forEach((t, i) => t >= 0 && oldOf.set(t, existing!.rows[i]));
   const remaining = existing ? target.filter((t) => t !== -1).length : 0;
+  // the table's width after new columns: a column the planner added stays in it
+  const tableWidth = Math.max(width, existing?.headers.length ?? 0);
+  const grow = bodyRows - Math.max(1, remaining);
+  const totals = existing?.totalsRow === true;
+
+  const setFormats = (context: Excel.RequestContext): void => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    content.formats.forEach((format, c) => {
+      // one format for the whole column: office-js applies a single value to every cell
+      if (format !== null) (ws.getRangeByIndexes(top + 1, left + c, bodyRows, 1) as unknown as { numberFormat: string }).numberFormat = format;
+    });
+  };
 
   const structure = (context: Excel.RequestContext): void => {
     const ws = existing || !(place as { create: { newSheet: boolean } }).create.newSheet
@@ -103,17 +121,16 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
       const renamed = existing.headers.map((h, c) => (c < width && h !== content.headers[c] ? content.headers[c] : null));
       if (renamed.some((h) => h !== null)) ws.getRangeByIndexes(top, left, 1, existing.headers.length).values = [renamed];
       for (const header of content.headers.slice(existing.headers.length)) table.columns.add(undefined, undefined, header);
-      for (const [first, count] of deletions(target)) ws.getRangeByIndexes(top + 1 + first, left, count, width).delete('Up');
-      if (bodyRows > Math.max(1, remaining)) table.resize(ws.getRangeByIndexes(top, left, bodyRows + 1, width));
+      // whole data rows go up, a totals row below them with the rest
+      for (const [first, count] of deletions(target)) ws.getRangeByIndexes(top + 1 + first, left, count, tableWidth).delete('Up');
+      // resize would make the new last row the totals row: under one, rows are added (in the pieces)
+      if (grow > 0 && !totals) table.resize(ws.getRangeByIndexes(top, left, bodyRows + 1, width));
     } else {
       ws.getRangeByIndexes(top, left, 1, width).values = [content.headers];
       const table = ws.tables.add(ws.getRangeByIndexes(top, left, bodyRows + 1, width), true);
       table.name = content.name;
     }
-    content.formats.forEach((format, c) => {
-      // one format for the whole column: office-js applies a single value to every cell
-      if (format !== null) (ws.getRangeByIndexes(top + 1, left + c, bodyRows, 1) as unknown as { numberFormat: string }).numberFormat = format;
-    });
+    if (!totals) setFormats(context);
   };
 
   const cells = output.map((row, j) => {
@@ -124,7 +141,7 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
       return value ?? '';
     });
   });
-  const pieces: WritePiece[] = chunkRows(cells, maxBytes)
+  const values: WritePiece[] = chunkRows(cells, maxBytes)
     .filter((chunk) => chunk.rows.some((row) => row.some((v) => v !== null)))
     .map((chunk) => ({
       bytes: jsonBytes(chunk.rows),
@@ -133,5 +150,8 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
         ws.getRangeByIndexes(top + 1 + chunk.start, left, chunk.rows.length, width).values = chunk.rows as (string | number | boolean)[][];
       },
     }));
+  const pieces = totals
+    ? [...addRowsAboveTotals(existing!.name, grow, tableWidth, maxBytes), { bytes: jsonBytes(content.formats), queue: setFormats }, ...values]
+    : values;
   return { structure, pieces, sheet };
 }

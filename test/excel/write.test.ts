@@ -112,6 +112,20 @@ describe('writeResults', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['Werken', 'Meekoppelkansen', 'Meekoppelkansen (2)', 'Controle']);
   });
 
+  it('keeps one empty Meekoppelkansen row when every pair is gone and none has planner input', async () => {
+    open();
+    await runAnalysis();
+    // W2 and W3 end before they start: no pair is left
+    wb.edit('Werken', 'F3', [['2020-01-01']]);
+    wb.edit('Werken', 'F4', [['2020-01-01']]);
+
+    const report = await runAnalysis();
+
+    expect(wb.readTable('Meekoppelkansen').rows).toEqual([new Array(wb.readTable('Meekoppelkansen').headers.length).fill('')]);
+    expect(column(wb, 'Werken', 'meekoppelkansen')).toEqual(['', '', '']);
+    expect(report.meekoppelkansen.changes).toMatchObject({ removed: 3 });
+  });
+
   it('writes the Controle table anew on each run, one row per problem', async () => {
     const rows = werkenRows();
     rows[1][5] = '2020-01-01';
