@@ -18,7 +18,7 @@ import { boundsOf, toLeaflet } from './geometry';
 import { BUURT_STIJL, isAfgerond, themaKleur } from './styles';
 import { VeelLaag } from './veel-laag';
 import { VeelStijlen } from './veel-stijlen';
-import { lonLatBox, middenVan, type Vormen } from './vormen';
+import { lonLat, lonLatBox, middenVan, type Vormen } from './vormen';
 
 export type LaagNaam = 'buurten' | 'koppelkansen' | 'werken' | 'meekoppelkansen';
 export const LAGEN: LaagNaam[] = ['buurten', 'koppelkansen', 'werken', 'meekoppelkansen'];
@@ -174,7 +174,7 @@ export class Kaart {
     if (!model) return;
     const bounds = L.latLngBounds([]);
     for (const b of model.buurten) bounds.extend(boundsOf(b.geometry));
-    if (alles || !bounds.isValid()) for (let i = 0; i < model.werken.length; i++) bounds.extend(vakVan(model.werkVormen, i));
+    if ((alles || !bounds.isValid()) && model.werken.length) bounds.extend(totaalVak(model.werkVormen));
     if (bounds.isValid()) this.map.fitBounds(bounds, { padding: [8, 8], animate: false });
   }
 
@@ -376,6 +376,20 @@ function maybeIndex(index: ReadonlyMap<string, number>, id: string): number[] {
 /** feature i's box as Leaflet bounds */
 function vakVan(v: Vormen, i: number): L.LatLngBounds {
   const [[w, s], [e, n]] = lonLatBox(v, i);
+  return L.latLngBounds([s, w], [n, e]);
+}
+
+/** the box around every feature, as Leaflet bounds */
+function totaalVak(v: Vormen): L.LatLngBounds {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < v.box.length; i += 4) {
+    x0 = Math.min(x0, v.box[i]);
+    y0 = Math.min(y0, v.box[i + 1]);
+    x1 = Math.max(x1, v.box[i + 2]);
+    y1 = Math.max(y1, v.box[i + 3]);
+  }
+  const [w, n] = lonLat(x0, y0);
+  const [e, s] = lonLat(x1, y1);
   return L.latLngBounds([s, w], [n, e]);
 }
 

@@ -33,6 +33,14 @@ interface Binnenwerk {
 
 /** pixels a vertex must move before the next one is drawn: below this a line looks the same */
 const MIN_STAP = 0.7;
+/** a feature whose box is smaller than this many pixels either way is drawn as a dot */
+const KLEIN = 2;
+
+function voegToe(groepen: Map<VeelStijl, number[]>, s: VeelStijl, i: number): void {
+  const lijst = groepen.get(s);
+  if (lijst) lijst.push(i);
+  else groepen.set(s, [i]);
+}
 
 export class VeelLaag extends L.Path {
   /** the feature the last `_containsPoint` found (-1: none) */
@@ -41,6 +49,10 @@ export class VeelLaag extends L.Path {
   private aantalAan = 0;
   private selectie = new Set<number>();
   private index: Flatbush | null = null;
+  /** each feature's unselected look, asked once (cleared by `herteken`) */
+  private stijlen: (VeelStijl | undefined)[] = [];
+  /** per 2×2-pixel cell of the canvas: the look of the dot drawn there (reused between draws) */
+  private cel = new Uint16Array(0);
   private schaal = 1;
   private ox = 0;
   private oy = 0;
@@ -87,6 +99,7 @@ export class VeelLaag extends L.Path {
 
   /** Draws again (after a style the `stijl` function gives has changed). */
   herteken(): void {
+    this.stijlen = [];
     const self = this as unknown as Binnenwerk;
     if (self._map) self._renderer._requestRedraw(this);
   }
@@ -116,21 +129,33 @@ export class VeelLaag extends L.Path {
     if (!r._drawing) return;
     const groepen = new Map<VeelStijl, number[]>();
     const boven = new Map<VeelStijl, number[]>();
+    const stippen = new Map<VeelStijl, number[]>();
     const view = r._bounds;
-    const b = this.vormen.box;
+    const [vx0, vy0, vx1, vy1] = [view.min!.x, view.min!.y, view.max!.x, view.max!.y];
+    const cellen = this.cellen(vx1 - vx0, vy1 - vy0);
+    const cw = Math.ceil((vx1 - vx0) / 2) + 1;
+    const groepNr = new Map<VeelStijl, number>();
+    const { box: b } = this.vormen;
+    const [S, ox, oy] = [this.schaal, this.ox, this.oy];
     for (let i = 0; i < this.aan.length; i++) {
       if (!this.aan[i]) continue;
+      const x0 = b[4 * i] * S - ox, y0 = b[4 * i + 1] * S - oy, x1 = b[4 * i + 2] * S - ox, y1 = b[4 * i + 3] * S - oy;
       // off screen (with the renderer's padding): skip
-      if (this.px(b[4 * i + 2]) < view.min!.x || this.px(b[4 * i]) > view.max!.x
-        || this.py(b[4 * i + 3]) < view.min!.y || this.py(b[4 * i + 1]) > view.max!.y) continue;
+      if (x1 < vx0 || x0 > vx1 || y1 < vy0 || y0 > vy1) continue;
       const sel = this.selectie.has(i);
-      const s = this.stijl(i, sel);
-      const doel = sel ? boven : groepen;
-      const lijst = doel.get(s);
-      if (lijst) lijst.push(i);
-      else doel.set(s, [i]);
+      const s = sel ? this.stijl(i, true) : (this.stijlen[i] ??= this.stijl(i, false));
+      if (!sel && x1 - x0 < KLEIN && y1 - y0 < KLEIN) {
+        // a feature smaller than a dot is a dot; one dot per 2-pixel cell and look is enough
+        let nr = groepNr.get(s);
+        if (nr === undefined) groepNr.set(s, (nr = groepNr.size + 1));
+        const cel = Math.floor(((x0 + x1) / 2 - vx0) / 2) + cw * Math.floor(((y0 + y1) / 2 - vy0) / 2);
+        if (cellen[cel] === nr) continue;
+        cellen[cel] = nr;
+        voegToe(stippen, s, i);
+      } else voegToe(sel ? boven : groepen, s, i);
     }
     const ctx = r._ctx;
+    for (const [s, ids] of stippen) this.tekenStippen(ctx, s, ids);
     for (const [s, ids] of [...groepen, ...boven]) this.tekenGroep(ctx, s, ids);
   }
 
@@ -147,6 +172,29 @@ export class VeelLaag extends L.Path {
 
   private py(y: number): number {
     return y * this.schaal - this.oy;
+  }
+
+  /** the dot grid for a canvas of w × h pixels, cleared */
+  private cellen(w: number, h: number): Uint16Array {
+    const n = (Math.ceil(w / 2) + 1) * (Math.ceil(h / 2) + 2);
+    if (this.cel.length < n) this.cel = new Uint16Array(n);
+    else this.cel.fill(0, 0, n);
+    return this.cel;
+  }
+
+  /** features too small to see their shape: a 2-pixel square each, in their line colour */
+  private tekenStippen(ctx: CanvasRenderingContext2D, s: VeelStijl, ids: number[]): void {
+    const b = this.vormen.box;
+    const [S, ox, oy] = [this.schaal, this.ox, this.oy];
+    ctx.beginPath();
+    for (const i of ids) {
+      const x = ((b[4 * i] + b[4 * i + 2]) / 2) * S - ox, y = ((b[4 * i + 1] + b[4 * i + 3]) / 2) * S - oy;
+      ctx.rect(x - 1, y - 1, 2, 2);
+    }
+    ctx.globalAlpha = s.opacity;
+    ctx.fillStyle = s.color;
+    ctx.fill();
+    ctx.globalAlpha = 1;
   }
 
   private tekenGroep(ctx: CanvasRenderingContext2D, s: VeelStijl, ids: number[]): void {
@@ -191,15 +239,17 @@ export class VeelLaag extends L.Path {
 
   private paden(ctx: CanvasRenderingContext2D, i: number, dicht: boolean): void {
     const { feature, part, xy } = this.vormen;
+    const [S, ox, oy] = [this.schaal, this.ox, this.oy];
     for (let j = feature[i]; j < feature[i + 1]; j++) {
-      const [a, b] = [part[j], part[j + 1]];
-      let [lx, ly] = [this.px(xy[2 * a]), this.py(xy[2 * a + 1])];
+      const a = part[j], b = part[j + 1];
+      let lx = xy[2 * a] * S - ox, ly = xy[2 * a + 1] * S - oy;
       ctx.moveTo(lx, ly);
       for (let k = a + 1; k < b; k++) {
-        const x = this.px(xy[2 * k]), y = this.py(xy[2 * k + 1]);
+        const x = xy[2 * k] * S - ox, y = xy[2 * k + 1] * S - oy;
         if (k < b - 1 && Math.abs(x - lx) + Math.abs(y - ly) < MIN_STAP) continue;
         ctx.lineTo(x, y);
-        [lx, ly] = [x, y];
+        lx = x;
+        ly = y;
       }
       if (dicht) ctx.closePath();
     }

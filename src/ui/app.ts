@@ -179,26 +179,27 @@ export class KoppelkaartApp {
     this.state = 'tekenen';
     const m = r.model;
     this.filters.setKeuzes(filterKeuzes(m));
-    // the map is drawn once, already filtered
-    this.kaart.setModel(m, applyFilter(m, this.filters.filter()));
+    // the map is drawn once, already filtered (filtering 100,000 works takes a while: once)
+    const z = applyFilter(m, this.filters.filter());
+    this.kaart.setModel(m, z);
     this.legenda.setInhoud({
       kolommen: m.numericColumns,
       categorieen: [...new Set(m.werken.map((w) => w.categorie))].sort(),
       themas: [...new Set(m.koppelkansen.map((k) => k.thema))].sort(),
     });
     clear(this.detail);
-    this.setFilter(this.filters.filter());
+    this.setFilter(this.filters.filter(), z);
     const fouten = m.problems.filter((p) => p.ernst === 'fout').length;
     this.setStatus(`${m.paren.length} meekoppelkansen gevonden in ${m.werken.length} werken` +
       (fouten ? `; ${fouten} rijen met een fout (zie Controle).` : '.'));
   }
 
-  private setFilter(f: Filter): void {
+  private setFilter(f: Filter, al?: Zichtbaar): void {
     const m = this.model;
     const areaChanged = f.wijk !== this.filter.wijk || f.buurt !== this.filter.buurt;
     this.filter = f;
     if (!m) return;
-    this.zichtbaar = applyFilter(m, f);
+    this.zichtbaar = al ?? applyFilter(m, f);
     this.kaart.setZichtbaar(this.zichtbaar);
     // a chosen wijk or buurt is where the planner wants to look
     if (areaChanged) {
