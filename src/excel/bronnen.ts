@@ -4,13 +4,12 @@
  */
 import { BRONNEN_KOPPEN, BRONNEN_TABEL, bronnenTable, readBronnen } from '../core/import/bronnen';
 import type { KolomMapping } from '../core/import/mapping';
-import type { RawTable } from '../core/types';
 import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, syncPacked } from './batch';
 import { planOwnTable } from './own-table';
 import { placeOf } from './place';
-import { type WorkbookIndex, indexWorkbook, readRawTables } from './read';
+import { type ExcelRawTable, type WorkbookIndex, indexWorkbook, readRawTables } from './read';
 
-async function bronnenRaw(context: Excel.RequestContext, index: WorkbookIndex, options: BatchOptions): Promise<RawTable | undefined> {
+async function bronnenRaw(context: Excel.RequestContext, index: WorkbookIndex, options: BatchOptions): Promise<ExcelRawTable | undefined> {
   const table = index.tables.find((t) => t.name.toLowerCase() === BRONNEN_TABEL.toLowerCase());
   if (!table) return undefined;
   const [raw] = await readRawTables(context, [{ sheet: table.sheet, table: table.name }], options);

@@ -4,7 +4,7 @@
  * imported; call these inside `Excel.run`.
  */
 export { readWerkboekFromExcel, indexWorkbook, locateTables, readSources, readShape } from './read';
-export type { TableSource, WorkbookIndex, Shape } from './read';
+export type { TableSource, WorkbookIndex, Shape, ExcelRawTable } from './read';
 export { writeResults } from './write';
 export type { Results, WriteReport } from './write';
 export { selectRow, onSelection, onWerkenChanged, parseAddress } from './selection';

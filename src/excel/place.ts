@@ -2,9 +2,8 @@
  * Where the add-in puts a table of its own: in place when it exists, else on a new sheet whose
  * name no planner's sheet has.
  */
-import type { RawTable } from '../core/types';
 import type { OwnTablePlace } from './own-table';
-import type { WorkbookIndex } from './read';
+import type { ExcelRawTable, WorkbookIndex } from './read';
 
 /** A free sheet name: `base`, else `base (2)`, `base (3)`, ... */
 export function freeSheetName(base: string, sheets: readonly string[]): string {
@@ -16,7 +15,7 @@ export function freeSheetName(base: string, sheets: readonly string[]): string {
 }
 
 /** Where an own table goes: in place when our table exists, else on a new sheet (never a planner's). */
-export function placeOf(role: string, table: RawTable | undefined, index: WorkbookIndex, meldingen: string[]): OwnTablePlace {
+export function placeOf(role: string, table: ExcelRawTable | undefined, index: WorkbookIndex, meldingen: string[]): OwnTablePlace {
   if (table) return { existing: table };
   const sheet = freeSheetName(role, index.sheets);
   if (sheet !== role) {

@@ -6,6 +6,7 @@ import { analyse } from '../../src/core/analysis/analyse';
 import { parseCsv } from '../../src/core/import/csv';
 import { importWerken } from '../../src/core/import/werken';
 import { readWerkboek } from '../../src/core/werkboek/read';
+import { readBronnenFromExcel, saveBron } from '../../src/excel/bronnen';
 import { applyWerkenImport } from '../../src/excel/import';
 import { readShape, readWerkboekFromExcel } from '../../src/excel/read';
 import type { FakeWorkbook, SeedSheet, SeedValue } from '../fake-office';
@@ -146,6 +147,21 @@ describe('our own tables after the planner switched on their totals row', () => 
     await runAnalysis();
     expect(column(wb, 'Controle', 'tabel')).toEqual(['Buurten']);
     expect(wb.totalsRow('Controle')).toEqual(totals);
+  });
+});
+
+describe('remembered mappings under a totals row', () => {
+  it('adds a source to KoppelkaartBronnen above its totals row and reads the totals row as no source', async () => {
+    ({ wb, close } = openWorkbook([werkenSheet()]));
+    await Excel.run((context) => saveBron(context, 'a.csv', { Nr: 'id' }, { vandaag: '2026-05-01' }));
+    await showTotals('KoppelkaartBronnen');
+    wb.edit('KoppelkaartBronnen', 'A3', [['Totaal']]);
+
+    await Excel.run((context) => saveBron(context, 'b.csv', { Code: 'id' }, { vandaag: '2026-05-02' }));
+
+    expect(wb.readTable('KoppelkaartBronnen').rows).toEqual([['a.csv', '{"Nr":"id"}', '2026-05-01'], ['b.csv', '{"Code":"id"}', '2026-05-02']]);
+    expect(wb.totalsRow('KoppelkaartBronnen')).toEqual(['Totaal', '', '']);
+    expect([...(await Excel.run((context) => readBronnenFromExcel(context))).keys()]).toHaveLength(2);
   });
 });
 
