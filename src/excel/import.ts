@@ -12,7 +12,7 @@ import { normaliseHeader } from '../core/werkboek/headers';
 import { EXCEL_NUMBER_FORMATS } from '../core/werkboek/meekoppelkansen';
 import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, type WritePiece, chunkRows, jsonBytes, syncPacked } from './batch';
 import { excelValue } from './excel-value';
-import { addRowsAboveTotals } from './grow';
+import { addTableRows } from './grow';
 import { freeSheetName } from './place';
 import { type Shape, indexWorkbook, locateTables, readShape, readSources } from './read';
 import { planControle } from './write';
@@ -155,7 +155,7 @@ function planRows(role: Role, imp: RowsImport, where: { shape?: Shape; table?: s
     },
   }));
   const pieces = totals
-    ? [...addRowsAboveTotals(table, grow, width, maxBytes), { bytes: jsonBytes(formats), queue: setFormats }, ...values]
+    ? [...addTableRows(table, grow, width, maxBytes), { bytes: jsonBytes(formats), queue: setFormats }, ...values]
     : values;
   return { structure, pieces, sheet, table, removed: removing.length + (reuse && !found.placeholder ? 1 : 0) };
 }

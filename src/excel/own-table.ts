@@ -1,13 +1,13 @@
 /**
  * Writing one of the add-in's own tables (Meekoppelkansen, Controle) in place: the rows that stay
  * keep their place (so a planner's formulas, formats and notes in them stay too), rows that go are
- * deleted, new rows are added at the end (above a totals row the planner switched on), and only
- * cells whose value changes are written.
+ * deleted, new rows are added at the end (above a totals row the planner switched on; cells below
+ * the table move down), and only cells whose value changes are written.
  */
 import type { CellValue } from '../core/types';
 import { normaliseHeader } from '../core/werkboek/headers';
 import { type WritePiece, chunkRows, jsonBytes } from './batch';
-import { addRowsAboveTotals } from './grow';
+import { addTableRows } from './grow';
 import type { ExcelRawTable } from './read';
 
 /** What the table is to hold after the write. */
@@ -33,8 +33,8 @@ export interface OwnTableWrite {
   /** queue sheet/table creation, new columns, deleted rows, resize and number formats (one sync) */
   structure: (context: Excel.RequestContext) => void;
   /**
-   * value writes, each within the byte budget; chunks without a change are left out. Under a
-   * totals row the new rows, and then the number formats, come first.
+   * value writes, each within the byte budget; chunks without a change are left out. When an
+   * existing table grows, the new rows and then the number formats come first.
    */
   pieces: WritePiece[];
   sheet: string;
@@ -101,8 +101,8 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
   const remaining = existing ? target.filter((t) => t !== -1).length : 0;
   // the table's width after new columns: a column the planner added stays in it
   const tableWidth = Math.max(width, existing?.headers.length ?? 0);
-  const grow = bodyRows - Math.max(1, remaining);
-  const totals = existing?.totalsRow === true;
+  // an existing table grows by rows.add (see grow.ts), in the pieces
+  const grow = existing ? bodyRows - Math.max(1, remaining) : 0;
 
   const setFormats = (context: Excel.RequestContext): void => {
     const ws = context.workbook.worksheets.getItem(sheet);
@@ -123,14 +123,12 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
       for (const header of content.headers.slice(existing.headers.length)) table.columns.add(undefined, undefined, header);
       // whole data rows go up, a totals row below them with the rest
       for (const [first, count] of deletions(target)) ws.getRangeByIndexes(top + 1 + first, left, count, tableWidth).delete('Up');
-      // resize would make the new last row the totals row: under one, rows are added (in the pieces)
-      if (grow > 0 && !totals) table.resize(ws.getRangeByIndexes(top, left, bodyRows + 1, width));
     } else {
       ws.getRangeByIndexes(top, left, 1, width).values = [content.headers];
       const table = ws.tables.add(ws.getRangeByIndexes(top, left, bodyRows + 1, width), true);
       table.name = content.name;
     }
-    if (!totals) setFormats(context);
+    if (grow <= 0) setFormats(context);
   };
 
   const cells = output.map((row, j) => {
@@ -150,8 +148,8 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
         ws.getRangeByIndexes(top + 1 + chunk.start, left, chunk.rows.length, width).values = chunk.rows as (string | number | boolean)[][];
       },
     }));
-  const pieces = totals
-    ? [...addRowsAboveTotals(existing!.name, grow, tableWidth, maxBytes), { bytes: jsonBytes(content.formats), queue: setFormats }, ...values]
+  const pieces = grow > 0
+    ? [...addTableRows(existing!.name, grow, tableWidth, maxBytes), { bytes: jsonBytes(content.formats), queue: setFormats }, ...values]
     : values;
   return { structure, pieces, sheet };
 }

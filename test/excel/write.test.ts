@@ -112,6 +112,31 @@ describe('writeResults', () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(['Werken', 'Meekoppelkansen', 'Meekoppelkansen (2)', 'Controle']);
   });
 
+  it('moves a note typed below Meekoppelkansen and Controle down when the tables grow, never writing over it', async () => {
+    const rows = werkenRows();
+    rows[2][6] = 'LINESTRING(137650 456605, 137750 456605)';
+    open([werkenSheet(rows), regelsSheet()]);
+    await runAnalysis();
+    // one pair (A1:S2) and one Controle row (A1:E2); the notes leave an empty row between
+    wb.edit('Meekoppelkansen', 'A4', [['mijn notitie']]);
+    wb.edit('Controle', 'A4', [['nagelopen op 1 mei']]);
+    // W3 comes to the street, and W2 ends before it starts: one pair for another, one more problem
+    wb.edit('Werken', 'G4', [[werkenRows()[2][6]]]);
+    wb.edit('Werken', 'F3', [['2020-01-01']]);
+
+    await runAnalysis();
+
+    expect(column(wb, 'Meekoppelkansen', 'id')).toEqual(['MK-W1-W3']);
+    expect(column(wb, 'Controle', 'tabel')).toEqual(['Werken', 'Buurten']);
+    expect(wb.values('Controle', 'A5')).toEqual([['nagelopen op 1 mei']]);
+    // W2 mended: two pairs more, one problem less (the note moves up with the table's last row)
+    wb.edit('Werken', 'F3', [[werkenRows()[1][5] as number]]);
+    await runAnalysis();
+    expect(column(wb, 'Meekoppelkansen', 'id')).toEqual(['MK-W1-W3', 'MK-W1-W2', 'MK-W2-W3']);
+    expect(wb.values('Meekoppelkansen', 'A6')).toEqual([['mijn notitie']]);
+    expect(wb.values('Controle', 'A4')).toEqual([['nagelopen op 1 mei']]);
+  });
+
   it('keeps one empty Meekoppelkansen row when every pair is gone and none has planner input', async () => {
     open();
     await runAnalysis();
