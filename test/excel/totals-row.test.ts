@@ -9,6 +9,7 @@ import { readWerkboek } from '../../src/core/werkboek/read';
 import { readBronnenFromExcel, saveBron } from '../../src/excel/bronnen';
 import { applyWerkenImport } from '../../src/excel/import';
 import { readShape, readWerkboekFromExcel } from '../../src/excel/read';
+import { type RowSelection, onSelection, selectRow } from '../../src/excel/selection';
 import type { FakeWorkbook, SeedSheet, SeedValue } from '../fake-office';
 import { columnLetters } from '../fake-office/address';
 import { WERKEN_HEADERS, column, openWorkbook, regelsSheet, runAnalysis, werkenRows, werkenSheet } from './fixture';
@@ -64,6 +65,22 @@ describe('reading a table with a totals row', () => {
     ({ wb, close } = openWorkbook([werkenWithTotals()]));
     const shape = await Excel.run((context) => readShape(context, { role: 'Werken', sheet: 'Werken', table: 'Werken' }));
     expect(shape).toMatchObject({ headerRow: 1, rowCount: 3, columnCount: 7, totalsRow: true });
+  });
+});
+
+describe('selecting beside a totals row', () => {
+  it('reports no work for the totals row the planner clicks, and finds no work named Totaal', async () => {
+    ({ wb, close } = openWorkbook([werkenWithTotals()]));
+    const seen: RowSelection[] = [];
+    const sub = await Excel.run((context) => onSelection(context, (s) => seen.push(s)));
+    wb.select(wb.sheet('Werken')!, { row: 4, col: 0, rowCount: 1, colCount: 1 });
+    wb.select(wb.sheet('Werken')!, { row: 3, col: 0, rowCount: 1, colCount: 1 });
+    await wb.flushEvents();
+    await sub.remove();
+
+    expect(seen).toEqual([{ table: 'Werken', id: 'W3' }]);
+    expect(await Excel.run((context) => selectRow(context, 'Werken', 'Totaal'))).toBe(false);
+    expect(wb.eventErrors).toEqual([]);
   });
 });
 
