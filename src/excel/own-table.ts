@@ -80,6 +80,31 @@ function deletions(target: number[]): [number, number][] {
 }
 
 /**
+ * The value writes of the output rows below the header at (`top`, `left`): a row that was there
+ * sends only its changed cells (null leaves a cell alone), a new row every cell; chunks within
+ * `maxBytes`, those without a change left out.
+ */
+function valuePieces(output: CellValue[][], oldOf: Map<number, CellValue[]>, width: number, at: { sheet: string; top: number; left: number }, maxBytes: number): WritePiece[] {
+  const cells = output.map((row, j) => {
+    const old = oldOf.get(j);
+    return Array.from({ length: width }, (_, c) => {
+      const value = row[c] ?? null;
+      if (old) return same(old[c], value) ? null : (value ?? '');
+      return value ?? '';
+    });
+  });
+  return chunkRows(cells, maxBytes)
+    .filter((chunk) => chunk.rows.some((row) => row.some((v) => v !== null)))
+    .map((chunk) => ({
+      bytes: jsonBytes(chunk.rows),
+      queue: (context: Excel.RequestContext) => {
+        const ws = context.workbook.worksheets.getItem(at.sheet);
+        ws.getRangeByIndexes(at.top + 1 + chunk.start, at.left, chunk.rows.length, width).values = chunk.rows as (string | number | boolean)[][];
+      },
+    }));
+}
+
+/**
  * Plans the write of one own table. `keptCount` is how many of `content.rows` come from the table
  * (for `match: 'id'`; the rest are new). The plan queues nothing until its parts are called.
  */
@@ -131,23 +156,7 @@ export function planOwnTable(place: OwnTablePlace, content: OwnTableContent, kep
     if (grow <= 0) setFormats(context);
   };
 
-  const cells = output.map((row, j) => {
-    const old = oldOf.get(j);
-    return content.headers.map((_, c) => {
-      const value = row[c] ?? null;
-      if (old) return same(old[c], value) ? null : (value ?? '');
-      return value ?? '';
-    });
-  });
-  const values: WritePiece[] = chunkRows(cells, maxBytes)
-    .filter((chunk) => chunk.rows.some((row) => row.some((v) => v !== null)))
-    .map((chunk) => ({
-      bytes: jsonBytes(chunk.rows),
-      queue: (context: Excel.RequestContext) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.getRangeByIndexes(top + 1 + chunk.start, left, chunk.rows.length, width).values = chunk.rows as (string | number | boolean)[][];
-      },
-    }));
+  const values = valuePieces(output, oldOf, width, { sheet, top, left }, maxBytes);
   const pieces = grow > 0
     ? [...addTableRows(existing!.name, grow, tableWidth, maxBytes), { bytes: jsonBytes(content.formats), queue: setFormats }, ...values]
     : values;
