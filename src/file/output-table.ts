@@ -1,14 +1,15 @@
 /**
  * Writes one of the add-in's own tables (Meekoppelkansen, Controle) as a real Excel table: on the
- * sheet that already holds it (re-analysis replaces it in place), or on a new sheet of its own.
+ * sheet that already holds it (re-analysis edits it in place, see table-update.ts), or on a new sheet of its own.
  * A sheet of that name that the planner made is never overwritten: ours gets another name.
  */
 import type { CellValue } from '../core/types';
 import { encodeRef, type CellRange } from './cell-ref';
 import { sameName } from './read-xlsx';
 import type { CellFormat } from './styles';
-import { CONTENT_TYPE, REL_TYPE, type TableRef, type XlsxPackage } from './xlsx-package';
-import { NS, childElements, createElement, escapeXml, firstChild, root, serializeXml } from './xml';
+import { updateTable } from './table-update';
+import { CONTENT_TYPE, REL_TYPE, type XlsxPackage } from './xlsx-package';
+import { NS, childElements, createElement, escapeXml, firstChild, root } from './xml';
 
 /** A table the add-in writes: header and rows, with a number format per header where it matters. */
 export interface OutputTable {
@@ -32,8 +33,9 @@ export async function writeOutputTable(pkg: XlsxPackage, table: OutputTable, xf:
   const headers = uniqueHeaders(table.headers);
   const existing = (await pkg.tables()).find((t) => sameName(t.name, table.name));
   if (existing) {
-    await writeCells(pkg, existing.sheet.path, { top: existing.range.top, left: existing.range.left }, headers, table, xf, existing.range);
-    await rewriteTablePart(pkg, existing, headers, table.rows.length);
+    // the table's own column names first: the merge keeps them, and they are unique already
+    const styles = headers.map((h) => xf[table.formats?.[h] ?? 'general'] || undefined);
+    if (await updateTable(pkg, existing, { headers, rows: table.rows, styles })) await dropCalcChain(pkg);
     return [];
   }
   return addTableSheet(pkg, table, headers, xf);
@@ -51,7 +53,7 @@ async function addTableSheet(pkg: XlsxPackage, table: OutputTable, headers: stri
   const sheetPath = pkg.freePath('xl/worksheets/sheet');
   const tablePath = pkg.freePath('xl/tables/table');
   pkg.putSheet(sheetPath, emptySheetXml(headers, table.rows));
-  await writeCells(pkg, sheetPath, { top: 1, left: 1 }, headers, table, xf, null);
+  await writeCells(pkg, sheetPath, headers, table, xf);
   pkg.put(tablePath, tableXml(tableId, tableName, tableRange({ top: 1, left: 1 }, headers, table.rows.length), headers));
   await pkg.addRelationship(sheetPath, REL_TYPE.table, tablePath);
   await pkg.setContentType(sheetPath, CONTENT_TYPE.sheet);
@@ -60,29 +62,14 @@ async function addTableSheet(pkg: XlsxPackage, table: OutputTable, headers: stri
   return notices;
 }
 
-/** the header and rows as cells, after clearing what the table held before */
-async function writeCells(
-  pkg: XlsxPackage, sheetPath: string, at: { top: number; left: number }, headers: string[],
-  table: OutputTable, xf: Record<CellFormat, number>, old: CellRange | null,
-): Promise<void> {
+/** the header and rows of a new table, from A1 */
+async function writeCells(pkg: XlsxPackage, sheetPath: string, headers: string[], table: OutputTable, xf: Record<CellFormat, number>): Promise<void> {
   const sheet = await pkg.sheet(sheetPath);
-  if (old) sheet.clearRange(old);
-  headers.forEach((h, i) => sheet.setValue(at.top, at.left + i, h));
+  headers.forEach((h, i) => sheet.setValue(1, 1 + i, h));
   const styles = headers.map((h) => xf[table.formats?.[h] ?? 'general'] || undefined);
-  sheet.writeRows(at.top + 1, at.left, table.rows, styles);
+  sheet.writeRows(2, 1, table.rows, styles);
   sheet.finish();
   pkg.touch(sheetPath);
-  if (sheet.removedFormula) await dropCalcChain(pkg);
-}
-
-/** re-analysis: the same table (id, name, style) with the new size and columns */
-async function rewriteTablePart(pkg: XlsxPackage, existing: TableRef, headers: string[], rowCount: number): Promise<void> {
-  const old = root(await pkg.xml(existing.path));
-  const style = firstChild(old, 'tableStyleInfo');
-  const range = tableRange({ top: existing.range.top, left: existing.range.left }, headers, rowCount);
-  const name = old.getAttribute('name') ?? existing.name;
-  const displayName = old.getAttribute('displayName') ?? name;
-  pkg.put(existing.path, tableXml(existing.id, name, range, headers, displayName, style ? serializeXml(style) : undefined));
 }
 
 function tableRange(at: { top: number; left: number }, headers: string[], rowCount: number): CellRange {
@@ -90,12 +77,11 @@ function tableRange(at: { top: number; left: number }, headers: string[], rowCou
   return { top: at.top, left: at.left, bottom: at.top + Math.max(1, rowCount), right: at.left + headers.length - 1 };
 }
 
-function tableXml(id: number, name: string, range: CellRange, headers: string[], displayName = name, styleXml?: string): string {
+function tableXml(id: number, name: string, range: CellRange, headers: string[]): string {
   const ref = encodeRef(range);
   const columns = headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join('');
-  const style = styleXml
-    ?? '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>';
-  return `${DECLARATION}<table xmlns="${NS.main}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(displayName)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">`
+  const style = '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>';
+  return `${DECLARATION}<table xmlns="${NS.main}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${ref}" headerRowCount="1" totalsRowShown="0">`
     + `<autoFilter ref="${ref}"/><tableColumns count="${headers.length}">${columns}</tableColumns>${style}</table>`;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { CellValue } from '../core/types';
 import { cellAddress, decodeRef, encodeRef, type CellRange } from './cell-ref';
-import { attribute, cellHasValue, escapeText, parseCells, rowXml, scanRows, setAttribute, unescapeText, type Names, type SheetCell, type SheetRow } from './sheet-xml';
+import { attribute, cellHasValue, cellValue, escapeText, parseCells, rowXml, scanRows, setAttribute, unescapeText, type Names, type SharedStrings, type SheetCell, type SheetRow } from './sheet-xml';
 import { xmlSafe } from './xml';
 
 /** the most characters one Excel cell holds */
@@ -25,9 +25,11 @@ export const MAX_CELL_TEXT = 32_767;
 export class SheetEditor {
   /** true once a formula was overwritten: the workbook's calcChain must then go */
   removedFormula = false;
+  /** true once a formula cell moved to another address: the calcChain must go too */
+  movedFormula = false;
   private readonly names: Names;
   private head: string;
-  private readonly tail: string;
+  private tail: string;
   private readonly rows = new Map<number, SheetRow>();
   /** row numbers present, ascending once `ordered()` ran */
   private order: number[] = [];
@@ -152,6 +154,81 @@ export class SheetEditor {
       this.grow(to, cell.column);
     }
     if (this.removable(source)) this.removeRows(new Set([from]));
+  }
+
+  /**
+   * The cell's value as read-xlsx reads it (formulas as their cached result).
+   *
+   * @example
+   * sheet.valueAt(2, 1, (i) => strings[i]); // 'MK-W1-W2'
+   */
+  valueAt(row: number, column: number, shared: SharedStrings): CellValue {
+    const cell = this.cell(row, column);
+    return cell ? cellValue(cell.xml, this.names, shared) : null;
+  }
+
+  /** takes the cells of a row in columns left..right out of it, markup unchanged, to `putCells` elsewhere */
+  takeCells(row: number, left: number, right: number): SheetCell[] {
+    const source = this.rows.get(row);
+    if (!source) return [];
+    const cells = parseCells(source, this.names);
+    const taken = cells.filter((c) => c.column >= left && c.column <= right);
+    if (taken.length === 0) return [];
+    this.edit(source);
+    source.cells = cells.filter((c) => c.column < left || c.column > right);
+    if (this.removable(source)) this.removeRows(new Set([row]));
+    return taken;
+  }
+
+  /** puts taken cells into a row (their address follows; formula text is the caller's to update) */
+  putCells(row: number, cells: readonly SheetCell[]): void {
+    if (cells.length === 0) return;
+    const target = this.rows.get(row) ?? this.createRow(row);
+    this.edit(target);
+    for (const cell of cells) {
+      if (this.hasFormula(cell.xml)) this.movedFormula = true;
+      const xml = setAttribute(cell.xml, 'r', cellAddress(row, cell.column));
+      this.putCell(target, { column: cell.column, xml }, findCell(target.cells as SheetCell[], cell.column));
+      this.grow(row, cell.column);
+    }
+  }
+
+  /**
+   * Rewrites the text of every formula in the part (and the `ref` of shared and array formulas);
+   * rows without a formula are not even parsed.
+   */
+  mapFormulas(formula: (text: string) => string, range: (ref: string) => string): void {
+    const p = this.names.prefix;
+    const re = new RegExp(`<${p}f(\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}f>)`);
+    for (const r of this.ordered()) {
+      const row = this.rows.get(r) as SheetRow;
+      if (row.raw !== null && !row.raw.includes(`<${p}f`)) continue;
+      const cells = parseCells(row, this.names);
+      cells.forEach((cell, i) => {
+        const m = re.exec(cell.xml);
+        if (!m) return;
+        let tag = `<${p}f${m[1] ?? ''}>`;
+        const ref = attribute(tag, 'ref');
+        if (ref) tag = setAttribute(tag, 'ref', range(ref));
+        const text = m[2] === undefined ? undefined : escapeText(formula(unescapeText(m[2])));
+        const f = text === undefined ? tag.slice(0, -1) + '/>' : `${tag}${text}</${p}f>`;
+        if (f === m[0]) return;
+        this.edit(row);
+        cells[i] = { column: cell.column, xml: cell.xml.slice(0, m.index) + f + cell.xml.slice(m.index + m[0].length) };
+      });
+    }
+  }
+
+  /** the numbers of the rows present from `top` to `bottom`, ascending */
+  rowNumbers(top: number, bottom = Infinity): number[] {
+    return this.rowsIn(top, bottom);
+  }
+
+  /** rewrites the cell ranges after the cells (merged cells, hyperlinks, conditional formats, validations) */
+  mapRanges(range: (ref: string) => string): void {
+    const p = this.names.prefix;
+    const re = new RegExp(`(<${p}(?:mergeCell|hyperlink|conditionalFormatting|dataValidation|protectedRange|ignoredError)\\s[^>]*?\\s(?:ref|sqref)=")([^"]*)"`, 'g');
+    this.tail = this.tail.replace(re, (_, open: string, ref: string) => `${open}${range(ref)}"`);
   }
 
   /** widens `<dimension>` to cover everything written */

@@ -3,6 +3,7 @@
  * DOM. A sheet of 100,000 rows is one string; a row or cell that is not edited is written back as
  * the very substring it was read from, so its markup stays exactly as it came in.
  */
+import type { CellValue } from '../core/types';
 import { cellAddress, columnNumber } from './cell-ref';
 import { xmlSafe } from './xml';
 
@@ -196,4 +197,51 @@ export function unescapeText(text: string): string {
     if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e] as string;
   });
+}
+
+/** a shared string by its index (the workbook's shared string table) */
+export type SharedStrings = (index: number) => string;
+
+/**
+ * A cell's value as read-xlsx (exceljs) delivers it: numbers, booleans, errors as `{ error }`,
+ * text of shared and inline strings (rich text runs joined), a formula as its cached result,
+ * empty text as null. Used to tell which cells a write would really change.
+ *
+ * @example
+ * cellValue('<c r="A1" t="b"><v>1</v></c>', { prefix: '' }, () => ''); // true
+ */
+export function cellValue(xml: string, names: Names, shared: SharedStrings): CellValue {
+  const p = names.prefix;
+  const type = attribute(xml, 't') ?? 'n';
+  if (type === 'inlineStr') {
+    const is = new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`).exec(xml);
+    return nonEmpty(is ? runsText(is[1], names) : '');
+  }
+  const v = new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(xml);
+  if (!v) return null;
+  const text = unescapeText(v[1]);
+  if (type === 's') return nonEmpty(shared(Number(text)));
+  if (type === 'b') return text.trim() === '1' || text.trim().toLowerCase() === 'true';
+  if (type === 'e') return { error: text };
+  if (type === 'str') return nonEmpty(text);
+  const n = Number(text);
+  return text.trim() === '' || Number.isNaN(n) ? nonEmpty(text) : n;
+}
+
+/**
+ * The text of a string item's body (`<t>` or rich text runs; phonetic runs left out).
+ *
+ * @example
+ * runsText('<r><t>a</t></r><r><t>b</t></r>', { prefix: '' }); // 'ab'
+ */
+export function runsText(body: string, names: Names): string {
+  const p = names.prefix;
+  const withoutPhonetic = body.replace(new RegExp(`<${p}rPh(?:\\s[^>]*)?>[\\s\\S]*?</${p}rPh>`, 'g'), '');
+  let text = '';
+  for (const m of withoutPhonetic.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, 'g'))) text += unescapeText(m[1] ?? '');
+  return text;
+}
+
+function nonEmpty(text: string): CellValue {
+  return text === '' ? null : text;
 }

@@ -1,0 +1,219 @@
+/**
+ * Re-analysis: the add-in's table (Meekoppelkansen, Controle) edited in place, the way a planner's
+ * own hands would, so nothing around it or in it that the add-in does not own is lost. Rows are
+ * matched by `id` (in order, as the werkboek merge keeps them); a cell is written only when its
+ * value changes, so a planner's formula, style or rich text stays as it was. Vanished rows close
+ * up, new rows follow, and the cells below the table move with its last row, as Excel's own row
+ * insert and delete move them; references to moved cells follow them. The table part keeps
+ * everything (filter, sort, style, calculated columns, totals row): only its ranges and new
+ * columns change.
+ */
+import type { CellValue } from '../core/types';
+import { normaliseHeader } from '../core/werkboek/headers';
+import { cellToText } from '../core/werkboek/cells';
+import { decodeRef, encodeRef, type CellRange } from './cell-ref';
+import { moveRange, moveReferences, type RowMove } from './formula-rows';
+import type { SheetEditor } from './sheet-editor';
+import type { SharedStrings, SheetCell } from './sheet-xml';
+import type { TableRef, XlsxPackage } from './xlsx-package';
+import { childElements, createElement, firstChild, root } from './xml';
+
+/** What goes into the table: unique headers (the existing ones first), rows, a cell format per column. */
+export interface TableUpdate {
+  headers: string[];
+  rows: readonly (readonly CellValue[])[];
+  /** cellXfs index per column for written cells; undefined keeps a cell's own style */
+  styles: ReadonlyArray<number | undefined>;
+}
+
+/**
+ * Updates an existing table of the add-in in place; true when a formula moved or was overwritten
+ * (the workbook's calcChain must then go).
+ *
+ * @example
+ * await updateTable(pkg, existing, { headers, rows, styles });
+ */
+export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: TableUpdate): Promise<boolean> {
+  const sheet = await pkg.sheet(existing.sheet.path);
+  const shared = await sharedStrings(pkg);
+  const { top, left, right } = existing.range;
+  const dataTop = top + existing.headerRows;
+  const dataBottom = existing.range.bottom - existing.totalsRows;
+  const old: CellValue[][] = [];
+  for (let r = dataTop; r <= dataBottom; r++) old.push(readRow(sheet, r, left, right, shared));
+  const source = matchRows(old, update.rows, idColumn(update.headers, right - left + 1));
+  const count = Math.max(1, update.rows.length);
+  const delta = count - old.length;
+  const target = new Map<number, number>();
+  source.forEach((j, i) => { if (j >= 0) target.set(dataTop + j, dataTop + i); });
+  const newRight = Math.max(right, left + update.headers.length - 1);
+  const move: RowMove = {
+    sheet: existing.sheet.name, left, right: newRight,
+    rowOf: (r) => (r < dataTop ? r : r <= dataBottom ? (target.get(r) ?? r) : r + delta),
+  };
+  const moving = delta !== 0 || [...target].some(([from, to]) => from !== to);
+  if (moving) {
+    sheet.mapFormulas((f) => moveReferences(f, move), (ref) => moveRange(ref, move));
+    sheet.mapRanges((ref) => moveRange(ref, move));
+  }
+  if (delta > 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
+  let removed = rearrange(sheet, dataTop, old.length, target, left, right);
+  if (delta < 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
+  removed = writeRows(sheet, dataTop, left, old, source, update) || removed;
+  writeHeaders(sheet, top, left, right, update.headers, shared);
+  sheet.finish();
+  pkg.touch(existing.sheet.path);
+  const bottom = dataTop + count - 1;
+  await resizeTablePart(pkg, existing, { top, left, bottom: bottom + existing.totalsRows, right: newRight }, bottom, update.headers);
+  return removed || sheet.movedFormula;
+}
+
+/** the cells below the data rows (a totals row, the planner's notes) go down (delta > 0) or up with the last row */
+function shiftBelow(sheet: SheetEditor, dataBottom: number, delta: number, left: number, right: number): void {
+  const rows = sheet.rowNumbers(dataBottom + 1);
+  if (delta > 0) rows.reverse();
+  for (const r of rows) sheet.putCells(r + delta, sheet.takeCells(r, left, right));
+}
+
+/** data rows to their new places; rows of vanished pairs emptied; true when a formula went with them */
+function rearrange(sheet: SheetEditor, dataTop: number, oldCount: number, target: Map<number, number>, left: number, right: number): boolean {
+  const moved: Array<[number, SheetCell[]]> = [];
+  let removed = false;
+  for (let r = dataTop; r < dataTop + oldCount; r++) {
+    const to = target.get(r);
+    if (to === r) continue;
+    const cells = sheet.takeCells(r, left, right);
+    if (to === undefined) removed ||= cells.some((c) => /<(\w+:)?f[\s>/]/.test(c.xml));
+    else moved.push([to, cells]);
+  }
+  for (const [to, cells] of moved) sheet.putCells(to, cells);
+  return removed;
+}
+
+/** the new values, only where they differ from what the cell holds; true when a formula was overwritten */
+function writeRows(sheet: SheetEditor, dataTop: number, left: number, old: CellValue[][], source: number[], update: TableUpdate): boolean {
+  const before = sheet.removedFormula;
+  update.rows.forEach((row, i) => {
+    const was = source[i] >= 0 ? old[source[i]] : undefined;
+    update.headers.forEach((_, c) => {
+      const value = row[c] ?? null;
+      if (was && c < was.length && sameValue(was[c], value)) return;
+      sheet.setValue(dataTop + i, left + c, value, update.styles[c]);
+    });
+  });
+  return sheet.removedFormula && !before;
+}
+
+/** existing header cells keep their markup unless the text differs; new columns take the last header's style */
+function writeHeaders(sheet: SheetEditor, top: number, left: number, right: number, headers: string[], shared: SharedStrings): void {
+  headers.forEach((h, c) => {
+    const column = left + c;
+    if (column <= right && sameValue(sheet.valueAt(top, column, shared), h)) return;
+    sheet.setValue(top, column, h, column > right ? sheet.styleOf(top, right) : undefined);
+  });
+}
+
+function readRow(sheet: SheetEditor, r: number, left: number, right: number, shared: SharedStrings): CellValue[] {
+  const values: CellValue[] = [];
+  for (let c = left; c <= right; c++) values.push(sheet.valueAt(r, c, shared));
+  return values;
+}
+
+/** the index of the id column among the existing ones, or -1 */
+function idColumn(headers: string[], width: number): number {
+  return headers.slice(0, width).findIndex((h) => normaliseHeader(h) === 'id');
+}
+
+const idText = (row: readonly CellValue[] | undefined, column: number): string => {
+  if (!row || column < 0) return '';
+  const text = cellToText(row[column] ?? null);
+  return text.ok ? text.value : '';
+};
+
+/**
+ * For each new row, the existing row it continues (index into `old`) or -1 for a new one. Rows keep
+ * their order, so each is looked for after the last match: by id, or a row without an id takes the
+ * next filled row without one (the merge keeps those as they were).
+ */
+export function matchRows(old: readonly CellValue[][], rows: readonly (readonly CellValue[])[], idCol: number): number[] {
+  const oldIds = old.map((r) => idText(r, idCol));
+  const known = new Set(oldIds.filter((id) => id !== ''));
+  let next = 0;
+  return rows.map((row) => {
+    const id = idText(row, idCol);
+    if (id !== '' && !known.has(id)) return -1;
+    for (let j = next; j < old.length; j++) {
+      const fits = id !== '' ? oldIds[j] === id : oldIds[j] === '' && old[j].some((v) => v !== null);
+      if (!fits) continue;
+      next = j + 1;
+      return j;
+    }
+    return -1;
+  });
+}
+
+/** the same value as read (a number within rounding of a date read back, text exactly) */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'number' && typeof b === 'number') return a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (typeof a === 'object' && typeof b === 'object') return a.error === b.error;
+  return a === b;
+}
+
+/** the shared string table as read-xlsx reads it (exceljs decodes `_xHHHH_` there), built on first use */
+async function sharedStrings(pkg: XlsxPackage): Promise<SharedStrings> {
+  const rel = (await pkg.relationships(pkg.workbookPath)).find((r) => r.type.endsWith('/sharedStrings'));
+  if (!rel || !pkg.has(rel.target)) return () => '';
+  let strings: string[] | null = null;
+  const doc = await pkg.xml(rel.target);
+  return (index: number) => {
+    strings ??= childElements(root(doc), 'si').map(itemText);
+    return strings[index] ?? '';
+  };
+}
+
+function itemText(si: ReturnType<typeof root>): string {
+  let text = '';
+  const walk = (el: ReturnType<typeof root>): void => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const child = n as ReturnType<typeof root>;
+      if (child.localName === 't') text += (child.textContent ?? '').replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      else if (child.localName === 'r') walk(child);
+    }
+  };
+  walk(si);
+  return text;
+}
+
+/** the table part with its new ranges and columns; everything else in it (filter, sort, style, totals) kept */
+async function resizeTablePart(pkg: XlsxPackage, table: TableRef, range: CellRange, dataBottom: number, headers: string[]): Promise<void> {
+  const doc = await pkg.xml(table.path);
+  const el = root(doc);
+  el.setAttribute('ref', encodeRef(range));
+  const autoFilter = firstChild(el, 'autoFilter');
+  if (autoFilter) autoFilter.setAttribute('ref', encodeRef({ ...range, bottom: dataBottom }));
+  const sort = autoFilter ? firstChild(autoFilter, 'sortState') : null;
+  for (const sortState of [sort, firstChild(el, 'sortState')]) {
+    const ref = sortState?.getAttribute('ref');
+    if (!sortState || !ref) continue;
+    const rows = (r: string) => encodeRef({ ...decodeRef(r), top: range.top + table.headerRows, bottom: dataBottom });
+    sortState.setAttribute('ref', rows(ref));
+    for (const condition of childElements(sortState, 'sortCondition')) {
+      const by = condition.getAttribute('ref');
+      if (by) condition.setAttribute('ref', rows(by));
+    }
+  }
+  const columns = firstChild(el, 'tableColumns');
+  if (!columns) throw new Error(`${table.path} has no <tableColumns>; the table part is not valid.`);
+  const existing = childElements(columns, 'tableColumn');
+  let id = Math.max(0, ...existing.map((c) => Number(c.getAttribute('id')) || 0));
+  for (const header of headers.slice(existing.length)) {
+    const column = createElement(doc, 'tableColumn');
+    column.setAttribute('id', String(++id));
+    column.setAttribute('name', header.replace(/\r?\n/g, ' '));
+    columns.appendChild(column);
+  }
+  columns.setAttribute('count', String(childElements(columns, 'tableColumn').length));
+  pkg.touch(table.path);
+}

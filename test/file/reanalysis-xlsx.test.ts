@@ -1,0 +1,152 @@
+/**
+ * A re-analysis edits the add-in's Meekoppelkansen table in place and changes only what the add-in
+ * owns (issue 8): values below the table go down and up with it, a planner's formula, style or
+ * filter stays, rows close up with references following them. Each scenario runs the CLI's real
+ * write path (`analyse -o uit.xlsx`) on a workbook whose works are moved between analyses.
+ */
+import { resultsXlsx } from '../../src/cli/output';
+import { analyse } from '../../src/core/analysis/analyse';
+import { readWerkboek } from '../../src/core/werkboek/read';
+import { readXlsx } from '../../src/file/read-xlsx';
+import { PLEKKEN } from '../excel/planner-oracle';
+import { letters, XlsxDom } from '../hardening/xlsx-dom';
+import { startWorkbook } from '../hardening/xlsx-planner';
+import type { Document, Element } from '@xmldom/xmldom';
+import { libreOfficeSheets } from './helpers';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** one analysis through the CLI's write path; the written file opened for the planner's hands */
+async function analysed(dom: XlsxDom): Promise<XlsxDom> {
+  const bytes = await dom.bytes();
+  const raw = await readXlsx(bytes);
+  const werkboek = readWerkboek(raw);
+  const pairs = analyse(werkboek.werken, werkboek.buurten, werkboek.regels);
+  const out = await resultsXlsx(bytes, raw.meekoppelkansen, raw.werken, werkboek, pairs);
+  expect(out.problems).toEqual([]);
+  return XlsxDom.open(out.bytes);
+}
+
+/** every work somewhere: far apart (no pairs) or all on one street (15 pairs); `except` stays far away */
+function place(dom: XlsxDom, where: 'apart' | 'together', except?: string): void {
+  const { table, rows } = dom.tableRows('Werken');
+  const col = letters(table.box.left + table.headers.indexOf('geometrie'));
+  rows.forEach((row, i) => {
+    const far = `LINESTRING(${120000 + i * 3000} 455600, ${120100 + i * 3000} 455600)`;
+    dom.setValue(table.sheet, `${col}${table.box.top + 1 + i}`, where === 'apart' || row[0] === except ? far : PLEKKEN[0]);
+  });
+}
+
+/** the address of a pair's cell in Meekoppelkansen */
+function cellOf(dom: XlsxDom, id: string, header: string): string {
+  const { table, rows } = dom.tableRows('Meekoppelkansen');
+  const at = rows.findIndex((r) => r[table.headers.indexOf('id')] === id);
+  if (at < 0 || !table.headers.includes(header)) throw new Error(`no ${header} of ${id} in Meekoppelkansen`);
+  return `${letters(table.box.left + table.headers.indexOf(header))}${table.box.top + 1 + at}`;
+}
+
+/** a CSV row without its trailing empty cells */
+const trimmed = (row: string[]): string[] => {
+  const copy = [...row];
+  while (copy.length > 0 && copy[copy.length - 1] === '') copy.pop();
+  return copy;
+};
+
+async function together(): Promise<XlsxDom> {
+  const dom = await XlsxDom.open(await startWorkbook());
+  place(dom, 'together');
+  const done = await analysed(dom);
+  expect(done.tableRows('Meekoppelkansen').rows).toHaveLength(15);
+  return done;
+}
+
+describe('a re-analysis of an .xlsx file', () => {
+  it('moves what the planner typed below Meekoppelkansen down as the table grows and back up as it shrinks, formulas following', async () => {
+    let dom = await XlsxDom.open(await startWorkbook());
+    place(dom, 'apart');
+    dom = await analysed(dom);
+    expect(dom.table('Meekoppelkansen').box.bottom).toBe(2);
+    dom.setValue('Meekoppelkansen', 'A6', 'onder de tabel');
+    dom.setValue('Meekoppelkansen', 'C7', 42);
+    dom.setFormula('Meekoppelkansen', 'B8', 'C7*2', 84);
+    place(dom, 'together');
+    dom = await analysed(dom);
+    expect(dom.table('Meekoppelkansen').box.bottom).toBe(16);
+    expect([dom.value('Meekoppelkansen', 'A20'), dom.value('Meekoppelkansen', 'C21'), dom.value('Meekoppelkansen', 'B22')]).toEqual(['onder de tabel', 42, 84]);
+    expect(dom.formula('Meekoppelkansen', 'B22')).toBe('C21*2');
+    expect(dom.value('Meekoppelkansen', 'A6')).toMatch(/^MK-W\d-W\d$/);
+    place(dom, 'apart');
+    dom = await analysed(dom);
+    expect(dom.table('Meekoppelkansen').box.bottom).toBe(2);
+    expect([dom.value('Meekoppelkansen', 'A6'), dom.value('Meekoppelkansen', 'C7'), dom.value('Meekoppelkansen', 'B8')]).toEqual(['onder de tabel', 42, 84]);
+    expect(dom.formula('Meekoppelkansen', 'B8')).toBe('C7*2');
+    expect(dom.tableRows('Meekoppelkansen').rows).toEqual([dom.table('Meekoppelkansen').headers.map(() => null)]);
+    const sheets = libreOfficeSheets(await dom.bytes());
+    const filled = sheets.Meekoppelkansen.map(trimmed).filter((r) => r.length > 0);
+    expect(filled.slice(1)).toEqual([['onder de tabel'], ['', '', '42'], ['', '84']]);
+  }, 60_000);
+
+  it('keeps a formula in a planner column, its references following the row when pairs above it vanish', async () => {
+    let dom = await together();
+    const at = cellOf(dom, 'MK-W2-W3', 'besparing_eur');
+    const overlap = cellOf(dom, 'MK-W2-W3', 'overlap');
+    expect(at).toMatch(/^[A-Z]+7$/);
+    dom.setFormula('Meekoppelkansen', at, `${overlap}*1000`, 70000);
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    expect(dom.tableRows('Meekoppelkansen').rows).toHaveLength(10);
+    const now = cellOf(dom, 'MK-W2-W3', 'besparing_eur');
+    expect(now).toMatch(/^[A-Z]+2$/);
+    expect(dom.formula('Meekoppelkansen', now)).toBe(`${cellOf(dom, 'MK-W2-W3', 'overlap')}*1000`);
+    expect(dom.value('Meekoppelkansen', now)).toBe(70000);
+  }, 60_000);
+
+  it("keeps the planner's cell formats in Meekoppelkansen, on a value and on an empty cell", async () => {
+    let dom = await together();
+    const style = dom.styleCount() - 1;
+    dom.setValue('Meekoppelkansen', cellOf(dom, 'MK-W2-W3', 'notitie'), 'bel Stedin');
+    dom.setStyle('Meekoppelkansen', cellOf(dom, 'MK-W2-W3', 'notitie'), style);
+    dom.setStyle('Meekoppelkansen', cellOf(dom, 'MK-W2-W4', 'contactpersoon'), style);
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    expect(dom.style('Meekoppelkansen', cellOf(dom, 'MK-W2-W3', 'notitie'))).toBe(style);
+    expect(dom.value('Meekoppelkansen', cellOf(dom, 'MK-W2-W3', 'notitie'))).toBe('bel Stedin');
+    expect(dom.style('Meekoppelkansen', cellOf(dom, 'MK-W2-W4', 'contactpersoon'))).toBe(style);
+  }, 60_000);
+
+  it("keeps the table's filter, sort, calculated column and totals row, resized with it", async () => {
+    let dom = await together();
+    const headers = dom.table('Meekoppelkansen').headers;
+    const last = letters(headers.length);
+    const [status, overlap, besparing] = ['status', 'overlap', 'besparing_eur'].map((h) => headers.indexOf(h));
+    dom.filterAndSort('Meekoppelkansen', status, 'nieuw', overlap);
+    // a totals row (label and sum) and a calculated column, as Excel saves them
+    const table = dom.tableElement('Meekoppelkansen');
+    const columns = Array.from(table.getElementsByTagNameNS(MAIN, 'tableColumn') as unknown as ArrayLike<Element>);
+    columns[0].setAttribute('totalsRowLabel', 'Totaal');
+    columns[besparing].setAttribute('totalsRowFunction', 'sum');
+    const formula = (table.ownerDocument as Document).createElementNS(MAIN, 'calculatedColumnFormula');
+    formula.textContent = 'Meekoppelkansen[[#This Row],[tussentijd_dagen]]';
+    columns[overlap].appendChild(formula);
+    table.setAttribute('ref', `A1:${last}17`);
+    table.setAttribute('totalsRowCount', '1');
+    dom.touchTable('Meekoppelkansen');
+    dom.setValue('Meekoppelkansen', 'A17', 'Totaal');
+    dom.setFormula('Meekoppelkansen', `${letters(1 + besparing)}17`, 'SUBTOTAL(109,Meekoppelkansen[besparing_eur])', 0);
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const xml = dom.tableXml('Meekoppelkansen');
+    expect(xml).toContain(`ref="A1:${last}12"`);
+    expect(xml).toContain('totalsRowCount="1"');
+    expect(xml).toContain(`<autoFilter ref="A1:${last}11"><filterColumn colId="${status}"><filters><filter val="nieuw"/></filters></filterColumn></autoFilter>`);
+    expect(xml).toContain(`<sortState ref="A2:${last}11"><sortCondition descending="1" ref="F2:F11"/></sortState>`);
+    expect(xml).toContain(`<tableColumns count="${headers.length}">`);
+    expect(xml).toContain('<calculatedColumnFormula>Meekoppelkansen[[#This Row],[tussentijd_dagen]]</calculatedColumnFormula>');
+    expect(xml).toContain('totalsRowFunction="sum"');
+    expect(dom.value('Meekoppelkansen', 'A12')).toBe('Totaal');
+    expect(dom.formula('Meekoppelkansen', `${letters(1 + besparing)}12`)).toBe('SUBTOTAL(109,Meekoppelkansen[besparing_eur])');
+    const sheets = libreOfficeSheets(await dom.bytes());
+    expect(sheets.Meekoppelkansen).toHaveLength(12);
+    expect(sheets.Meekoppelkansen[11][0]).toBe('Totaal');
+  }, 60_000);
+});
