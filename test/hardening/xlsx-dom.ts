@@ -273,6 +273,56 @@ export class XlsxDom {
     c.insertBefore(f, c.firstChild);
   }
 
+  /** a cell's style index (`s`), if it has one */
+  style(sheet: string, address: string): number | null {
+    const s = this.findCell(this.sheetDoc(sheet), address, false)?.getAttribute('s');
+    return s ? Number(s) : null;
+  }
+
+  /** formats a cell as Excel saves it: the cell's `s` names a cellXfs entry (the cell is made when empty) */
+  setStyle(sheet: string, address: string, style: number): void {
+    const path = this.sheets().get(sheet) as string;
+    (this.findCell(this.doc(path), address, true) as Element).setAttribute('s', String(style));
+    this.dirty.add(path);
+  }
+
+  /** how many cell formats styles.xml holds */
+  styleCount(): number {
+    return elements(elements(this.doc('xl/styles.xml'), 'cellXfs')[0], 'xf').length;
+  }
+
+  /** the table part's root element, to edit as Excel would (a filter, a sort, a calculated column); `touchTable` after */
+  tableElement(name: string): Element {
+    return this.doc(this.table(name).path).documentElement as unknown as Element;
+  }
+
+  touchTable(name: string): void {
+    this.dirty.add(this.table(name).path);
+  }
+
+  /** Excel's filter on one column (showing `value`) and a sort on another, as the planner sets them on a table */
+  filterAndSort(name: string, filterColumn: number, value: string, sortColumn: number): void {
+    const table = this.table(name);
+    const doc = this.doc(table.path);
+    const t = doc.documentElement as unknown as Element;
+    const make = (tag: string, attrs: Record<string, string>): Element => {
+      const el = doc.createElementNS(MAIN, tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      return el;
+    };
+    const autoFilter = children(t, 'autoFilter')[0] ?? t.insertBefore(make('autoFilter', { ref: boxRef(table.box) }), t.firstChild);
+    autoFilter.appendChild(make('filterColumn', { colId: String(filterColumn) })).appendChild(make('filters', {})).appendChild(make('filter', { val: value }));
+    const rows = { ...table.box, top: table.box.top + 1 };
+    const sort = t.insertBefore(make('sortState', { ref: boxRef(rows) }), autoFilter.nextSibling);
+    sort.appendChild(make('sortCondition', { descending: '1', ref: boxRef({ ...rows, left: table.box.left + sortColumn, right: table.box.left + sortColumn }) }));
+    this.dirty.add(table.path);
+  }
+
+  /** the table part as text */
+  tableXml(name: string): string {
+    return new XMLSerializer().serializeToString(this.doc(this.table(name).path));
+  }
+
   /** the formula of a cell, if it holds one */
   formula(sheet: string, address: string): string | null {
     const c = this.findCell(this.sheetDoc(sheet), address, false);
@@ -301,6 +351,11 @@ export class XlsxDom {
     const t = this.doc(table.path).documentElement as unknown as Element;
     t.setAttribute('ref', boxRef(box));
     for (const filter of children(t, 'autoFilter')) filter.setAttribute('ref', boxRef(box));
+    // Excel sorts the data rows: its sort follows the table
+    for (const sort of children(t, 'sortState')) {
+      sort.setAttribute('ref', boxRef({ ...box, top: box.top + 1 }));
+      for (const by of children(sort, 'sortCondition')) by.setAttribute('ref', boxRef({ ...parseBox(by.getAttribute('ref') ?? ''), top: box.top + 1, bottom: box.bottom }));
+    }
     this.dirty.add(table.path);
   }
 
