@@ -3,7 +3,6 @@
  */
 import Flatbush from 'flatbush';
 import type { Buurt, Meekoppelkans, Regels, Werk } from '../types';
-import { polygonsArea } from '../geometry/planar';
 import { AreaShape } from './areaoverlap';
 import { BuurtIndex } from './buurten';
 import { withinDistance } from './distance';
@@ -23,7 +22,7 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function toItem(w: Werk, regels: Regels, plus: (day: number) => number): Item {
   const g = prepare(w.geometry);
-  const area = w.geometry.kind === 'poly' ? new AreaShape(w.geometry.polygons, polygonsArea(w.geometry.polygons), g) : null;
+  const area = g.kind === 2 ? new AreaShape(g) : null;
   return {
     id: w.id, categorie: w.categorie, geometry: w.geometry, g, area,
     d: w.bufferM ?? regels.afstandM,

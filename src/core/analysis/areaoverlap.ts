@@ -3,9 +3,9 @@
  * (8 segments per quarter circle). Cheap bounds first, since clipping costs about a millisecond.
  */
 import type { Position } from '../types';
-import { bufferPostgis, fromJstsPolygons, toJstsPolygon, type JstsGeometry } from '../geometry/jsts';
+import { bufferPostgis, fromJstsPolygons, jstsPolygonOf, type JstsGeometry } from '../geometry/jsts';
 import { intersectionRings } from './overlayrings';
-import { intersectionArea, shellFlags } from './polyarea';
+import { intersectionArea } from './polyarea';
 import { prepare, type PreparedGeometry } from './prepared';
 import { len } from '../geometry/planar';
 
@@ -26,18 +26,27 @@ export class AreaShape {
   // pair needs them again
   private buffer: Buffered | null = null;
 
-  constructor(readonly polygons: Position[][][], area: number, readonly g: PreparedGeometry) {
-    this.area = area;
-    this.shells = shellFlags(polygons.map((p) => p.length));
-    let p = 0;
-    for (const rings of polygons) {
-      for (const r of rings) for (let i = 0; i + 1 < r.length; i++) p += len(r[i + 1][0] - r[i][0], r[i + 1][1] - r[i][1]);
+  /** `g` is a flattened polygon geometry (its `shells` set) */
+  constructor(readonly g: PreparedGeometry) {
+    if (g.kind !== 2 || !g.shells) throw new Error('AreaShape needs a flattened polygon geometry (prepare() of a poly geometry).');
+    this.shells = g.shells;
+    // shells count positive, holes negative; the perimeter takes every ring
+    let area = 0, perimeter = 0;
+    const xy = g.xy;
+    for (let r = 0; r + 1 < g.parts.length; r++) {
+      let s = 0;
+      for (let i = g.parts[r]; i + 1 < g.parts[r + 1]; i++) {
+        s += xy[2 * i] * xy[2 * i + 3] - xy[2 * i + 2] * xy[2 * i + 1];
+        perimeter += len(xy[2 * i + 2] - xy[2 * i], xy[2 * i + 3] - xy[2 * i + 1]);
+      }
+      area += (this.shells[r] === 1 ? 1 : -1) * Math.abs(s / 2);
     }
-    this.perimeter = p;
+    this.area = area;
+    this.perimeter = perimeter;
   }
 
   jsts(): JstsGeometry {
-    return toJstsPolygon(this.polygons);
+    return jstsPolygonOf(this.g);
   }
 
   /** buf(this) as jsts draws it: for the rare pair the fast clipping cannot decide */
@@ -48,7 +57,8 @@ export class AreaShape {
   buffered(d: number): Buffered {
     if (this.buffer?.d !== d) {
       const polygons = fromJstsPolygons(this.jstsBuffer(d));
-      this.buffer = { d, g: prepare({ crs: 'rd', kind: 'poly', polygons }), shells: shellFlags(polygons.map((p) => p.length)) };
+      const g = prepare({ crs: 'rd', kind: 'poly', polygons });
+      this.buffer = { d, g, shells: g.shells as Uint8Array };
     }
     return this.buffer;
   }

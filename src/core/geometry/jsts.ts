@@ -4,6 +4,7 @@
  */
 import * as jstsModule from 'jsts/dist/jsts.min.js';
 import type { Position } from '../types';
+import type { PreparedGeometry } from './flat';
 
 /** The part of a jsts geometry the engine touches. */
 export interface JstsGeometry {
@@ -66,6 +67,31 @@ export function toJstsPolygon(polygons: Position[][][]): JstsGeometry {
 export function toJstsLine(lines: Position[][]): JstsGeometry {
   const ls = lines.map((l) => factory.createLineString(l.map(coord)));
   return ls.length === 1 ? ls[0] : factory.createMultiLineString(ls);
+}
+
+/**
+ * A flattened polygon geometry as a jsts Polygon or MultiPolygon (rings grouped by its `shells`).
+ *
+ * @example
+ * jstsPolygonOf(flatten({ kind: 'poly', polygons: [[[[0, 0], [10, 0], [10, 10], [0, 0]]]] })).getArea(); // 50
+ */
+export function jstsPolygonOf(g: PreparedGeometry): JstsGeometry {
+  const polys: JstsGeometry[] = [];
+  let shell: unknown = null;
+  let holes: unknown[] = [];
+  const flush = () => shell && polys.push(factory.createPolygon(shell, holes));
+  for (let r = 0; r + 1 < g.parts.length; r++) {
+    const coords: unknown[] = [];
+    for (let v = g.parts[r]; v < g.parts[r + 1]; v++) coords.push(new jsts.geom.Coordinate(g.xy[2 * v], g.xy[2 * v + 1]));
+    const ring = factory.createLinearRing(coords);
+    if (!g.shells || g.shells[r] === 1 || shell === null) {
+      flush();
+      shell = ring;
+      holes = [];
+    } else holes.push(ring);
+  }
+  flush();
+  return polys.length === 1 ? polys[0] : factory.createMultiPolygon(polys);
 }
 
 const ring = (g: JstsGeometry): Position[] => g.getCoordinates().map((c) => [c.x, c.y] as Position);

@@ -3,6 +3,7 @@
  */
 import type { GeometryParseResult, Position, RdGeometry } from '../types';
 import { detectCrs, projectShapeInPlace } from './crs';
+import { flatten, lazyGeometry } from './flat';
 import { readGeoJson } from './geojson';
 import { checkPolygons } from './polygon';
 import { forEachPart, type ReadResult, type Shape } from './shape';
@@ -70,6 +71,7 @@ export function parseGeometry(text: string): GeometryParseResult {
     warnings.push(...checked.warnings);
     rd = { kind: 'poly', polygons: checked.polygons };
   }
-  const geometry = { ...rd, crs: 'rd' } as RdGeometry;
+  // the flat form only: the reader's lists die young instead of being copied by every collection
+  const geometry: RdGeometry = lazyGeometry(flatten(rd));
   return { ok: true, geometry, sourceCrs: crs.crs, warnings };
 }
