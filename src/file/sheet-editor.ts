@@ -8,8 +8,7 @@
  */
 import type { CellValue } from '../core/types';
 import { cellAddress, decodeRef, encodeRef, type CellRange } from './cell-ref';
-import { attribute, cellHasValue, cellValue, escapeText, parseCells, rowXml, scanRows, setAttribute, unescapeText, type Names, type SharedStrings, type SheetCell, type SheetRow } from './sheet-xml';
-import { xmlSafe } from './xml';
+import { attribute, cellHasValue, cellValue, encodeXstring, escapeText, parseCells, rowXml, scanRows, setAttribute, unescapeText, type Names, type SharedStrings, type SheetCell, type SheetRow } from './sheet-xml';
 
 /** the most characters one Excel cell holds */
 export const MAX_CELL_TEXT = 32_767;
@@ -270,7 +269,7 @@ export class SheetEditor {
     let type = '';
     let content = '';
     if (typeof value === 'string') {
-      const text = xmlSafe(value).slice(0, MAX_CELL_TEXT);
+      const text = encodeXstring(value.slice(0, MAX_CELL_TEXT));
       const space = /^\s|\s$/.test(text) ? ' xml:space="preserve"' : '';
       type = 'inlineStr';
       content = `<${p}is><${p}t${space}>${escapeText(text)}</${p}t></${p}is>`;

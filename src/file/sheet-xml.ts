@@ -182,6 +182,24 @@ export function cellHasValue(xml: string, names: Names): boolean {
   return xml.includes(`<${p}v>`) || xml.includes(`<${p}v `) || xml.includes(`<${p}is>`) || xml.includes(`<${p}f`);
 }
 
+/**
+ * Text as SpreadsheetML stores it (ST_Xstring): a control character XML cannot carry as `_xHHHH_`,
+ * and a literal `_xHHHH_` with its underscore escaped, so Excel and LibreOffice read back the very
+ * text (raw, XML would drop the one and Excel would decode the other).
+ *
+ * @example
+ * encodeXstring('a\u0001b _x0041_'); // 'a_x0001_b _x005F_x0041_'
+ */
+export function encodeXstring(text: string): string {
+  // most text has neither: skip the replacements for it
+  // eslint-disable-next-line no-control-regex
+  if (!/_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(text)) return text;
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
 /** escapes text for element content or an attribute */
 export function escapeText(text: string): string {
   // most cells hold plain text: skip the replacements for them
@@ -211,13 +229,12 @@ export type SharedStrings = (index: number) => string;
  * cellValue('<c r="A1" t="b"><v>1</v></c>', { prefix: '' }, () => ''); // true
  */
 export function cellValue(xml: string, names: Names, shared: SharedStrings): CellValue {
-  const p = names.prefix;
   const type = attribute(xml, 't') ?? 'n';
   if (type === 'inlineStr') {
-    const is = new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`).exec(xml);
+    const is = elementRe('is', names).exec(xml);
     return nonEmpty(is ? runsText(is[1], names) : '');
   }
-  const v = new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(xml);
+  const v = elementRe('v', names).exec(xml);
   if (!v) return null;
   const text = unescapeText(v[1]);
   if (type === 's') return nonEmpty(shared(Number(text)));
@@ -240,6 +257,19 @@ export function runsText(body: string, names: Names): string {
   let text = '';
   for (const m of withoutPhonetic.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, 'g'))) text += unescapeText(m[1] ?? '');
   return text;
+}
+
+const elementRes = new Map<string, RegExp>();
+
+/** `<v>…</v>` and the like, one compiled pattern per element and prefix: this runs for every cell of a table */
+function elementRe(name: string, names: Names): RegExp {
+  const key = `${names.prefix}${name}`;
+  let re = elementRes.get(key);
+  if (!re) {
+    re = new RegExp(`<${key}(?:\\s[^>]*)?>([\\s\\S]*?)</${key}>`);
+    elementRes.set(key, re);
+  }
+  return re;
 }
 
 function nonEmpty(text: string): CellValue {

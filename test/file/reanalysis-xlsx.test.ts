@@ -149,4 +149,24 @@ describe('a re-analysis of an .xlsx file', () => {
     expect(sheets.Meekoppelkansen).toHaveLength(12);
     expect(sheets.Meekoppelkansen[11][0]).toBe('Totaal');
   }, 60_000);
+
+  it('writes text with a control character or a literal _xHHHH_ so Excel and LibreOffice read it as typed, the same after every analysis', async () => {
+    const dom = await XlsxDom.open(await startWorkbook());
+    place(dom, 'together');
+    const { table } = dom.tableRows('Werken');
+    const titel = letters(table.box.left + table.headers.indexOf('titel'));
+    const [een, twee] = ['bel\u0001 Stedin', 'code _x0041_ en _x00e9_'];
+    dom.setValue('Werken', `${titel}2`, een);
+    dom.setValue('Werken', `${titel}3`, twee);
+    let now = await analysed(dom);
+    const cells = () => [now.value('Meekoppelkansen', cellOf(now, 'MK-W1-W2', 'titel_a')), now.value('Meekoppelkansen', cellOf(now, 'MK-W1-W2', 'titel_b'))];
+    expect(cells()).toEqual([een, twee]);
+    now = await analysed(now);
+    expect(cells()).toEqual([een, twee]);
+    const sheets = libreOfficeSheets(await now.bytes());
+    const header = sheets.Meekoppelkansen[0];
+    const row = sheets.Meekoppelkansen.find((r) => r[0] === 'MK-W1-W2') as string[];
+    expect(row[header.indexOf('titel_b')]).toBe(twee);
+    expect(row[header.indexOf('titel_b')]).toBe(sheets.Werken[2][table.headers.indexOf('titel')]);
+  }, 60_000);
 });

@@ -91,12 +91,18 @@ describe('SheetEditor', () => {
     expect(() => parseXml(out, 'sheet')).not.toThrow();
   });
 
-  it('cuts text at the 32,767 characters a cell holds and drops characters XML cannot carry', () => {
+  it('cuts text at the 32,767 characters a cell holds and writes a control character as Excel does (_xHHHH_)', () => {
     const editor = new SheetEditor(sheet(''));
     editor.setValue(1, 1, `a\u0001b${'x'.repeat(40_000)}`);
     const t = /<t>([^<]*)<\/t>/.exec(editor.toString())?.[1] ?? '';
-    expect(t.length).toBe(32_767);
-    expect(t.startsWith('abx')).toBe(true);
+    expect(t.startsWith('a_x0001_bx')).toBe(true);
+    expect(t.length).toBe(32_767 - 1 + '_x0001_'.length);
+  });
+
+  it("escapes a literal _xHHHH_ in text, so Excel does not read it as an escaped character", () => {
+    const editor = new SheetEditor(sheet(''));
+    editor.setValue(1, 1, 'code _x0041_ en _x00e9_');
+    expect(editor.toString()).toContain('<t>code _x005F_x0041_ en _x005F_x00e9_</t>');
   });
 
   it('refuses a part without sheetData, saying what to pass instead', () => {
