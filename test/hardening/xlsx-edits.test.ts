@@ -2,9 +2,11 @@
  * Nothing is lost (issue 8), on .xlsx files: random sequences of planner edits made in the file's
  * XML (as Excel saves them: shared strings, a table grown or shrunk by its ref, a column added to a
  * table, a row deleted and typed in again, cells outside every table), interleaved with re-analyses
- * through the CLI's and the standalone page's real write paths. After every step every value the
- * planner typed is read back, type and all, by a reader that is not ours; every analysis leaves every
- * part it does not own byte for byte, and changes only its own sheets and the Werken column.
+ * through the CLI's and the standalone page's real write paths. Below the Meekoppelkansen table and in
+ * its planner columns the planner types values, formulas and cell formats, and filters and sorts it.
+ * After every step every value the planner typed is read back, type and all, by a reader that is not
+ * ours (formulas, formats, the filter and the sort too); every analysis leaves every part it does not
+ * own byte for byte, and changes only its own sheets and the Werken column.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,13 +26,17 @@ import { startWorkbook, XlsxPlanner } from './xlsx-planner';
 
 const DEMO = join(__dirname, '..', '..', 'assets', 'koppelkaart-demo-utrecht.xlsx');
 
-/** values a file carries that the Excel fake's list leaves out: pasted Windows line ends, tabs, astral characters, text that looks like a number or an error, odd numbers, booleans */
-const raar = fc.constantFrom<Scalar>('regel1\r\nregel2', 'regel1\nregel2', 'tab\there', '🚧 werk', ' 12', '1e5', 'TRUE', '#N/A', 'a & b < c', 0.30000000000000004, -123.456, 1e21, 5e-324, true, false);
+/** values a file carries that the Excel fake's list leaves out: pasted Windows line ends, tabs, astral characters, text that looks like a number or an error, a control character, text that looks like Excel's own escape, odd numbers, booleans */
+const raar = fc.constantFrom<Scalar>('regel1\r\nregel2', 'regel1\nregel2', 'tab\there', '🚧 werk', ' 12', '1e5', 'TRUE', '#N/A', 'a & b < c', 'bel\u0001 Stedin', 'code _x0041_', 0.30000000000000004, -123.456, 1e21, 5e-324, true, false);
 
 /** xlsx-only steps: a value typed beside the Werken table (on rows the table grows over or shrinks from), an odd value anywhere the planner types */
 type XlsxStap = Stap
   | { kind: 'buiten'; address: string; value: Scalar | null }
-  | { kind: 'formule'; sheet: string; address: string; formula: string; cached: number };
+  | { kind: 'formule'; sheet: string; address: string; formula: string; cached: number }
+  | { kind: 'onder'; column: string; offset: number; value: Scalar | null; formula?: string }
+  | { kind: 'mkFormule'; row: number; header: string; formula: string; cached: number }
+  | { kind: 'mkStijl'; row: number; header: string; style: number }
+  | { kind: 'mkFilter' };
 const buiten: fc.Arbitrary<XlsxStap> = fc.record({
   kind: fc.constant('buiten' as const),
   address: fc.constantFrom('P2', 'P5', 'Q7', 'Z40'),
@@ -49,16 +55,41 @@ const formule: fc.Arbitrary<XlsxStap> = fc.oneof(
   kind: fc.constant('formule' as const), sheet: fc.constant(sheet), address: fc.constant(address),
   formula: fc.constantFrom('B1+1', 'SUM(A1:A3)', 'IF(A1="","leeg",1)', 'Werken!J2*2'), cached: fc.integer({ min: 0, max: 99_999 }),
 }));
-const xlsxStap: fc.Arbitrary<XlsxStap> = fc.oneof({ weight: 24, arbitrary: stap }, { weight: 1, arbitrary: buiten }, { weight: 3, arbitrary: odd }, { weight: 1, arbitrary: formule });
+/** below the Meekoppelkansen table (in its columns, on rows it grows over or shrinks from): a value, or a formula whose text must survive the move */
+const onder: fc.Arbitrary<XlsxStap> = fc.record({
+  kind: fc.constant('onder' as const), column: fc.constantFrom('A', 'C', 'E'), offset: fc.integer({ min: 1, max: 4 }),
+  value: fc.oneof(fc.constantFrom('onder de tabel', '0007'), fc.integer({ min: 1, max: 9999 }), raar, fc.constant(null)),
+}).chain((s) => fc.oneof(
+  fc.constant<XlsxStap>(s),
+  fc.record({ formula: fc.constantFrom('1+1', 'Werken!J2*2', 'SUM(Z1:Z3)', 'LEN("A5")'), cached: fc.integer({ min: 0, max: 9999 }) })
+    .map(({ formula, cached }): XlsxStap => ({ ...s, value: cached, formula })),
+));
+/** in the planner's columns of Meekoppelkansen: a formula, a cell format, and a filter with a sort on the table */
+const mkOpmaak: fc.Arbitrary<XlsxStap> = fc.oneof(
+  fc.record({
+    kind: fc.constant('mkFormule' as const), row, header: fc.constantFrom('notitie', 'besparing_eur', MK_EIGEN),
+    formula: fc.constantFrom('1000*2', 'ROUND(2.5,0)', 'Werken!J2*3'), cached: fc.integer({ min: 1, max: 99_999 }),
+  }),
+  fc.record({ kind: fc.constant('mkStijl' as const), row, header: fc.constantFrom(...MK_PLANNER, MK_EIGEN), style: fc.nat({ max: 20 }) }),
+  fc.constant({ kind: 'mkFilter' as const }),
+);
+const xlsxStap: fc.Arbitrary<XlsxStap> = fc.oneof(
+  { weight: 24, arbitrary: stap }, { weight: 1, arbitrary: buiten }, { weight: 3, arbitrary: odd }, { weight: 1, arbitrary: formule },
+  { weight: 2, arbitrary: onder }, { weight: 2, arbitrary: mkOpmaak },
+);
 
 async function apply(p: XlsxPlanner, s: XlsxStap): Promise<void> {
   if (s.kind === 'analyse') return p.analyse();
   if (s.kind === 'buiten') return p.typeBuiten('Werken', s.address, s.value);
   if (s.kind === 'formule') return p.typeFormule(s.sheet, s.address, s.formula, s.cached);
+  if (s.kind === 'onder') return p.typeOnder(s.column, s.offset, s.value, s.formula);
+  if (s.kind === 'mkFormule') return p.typeMkFormule(s.row, s.header, s.formula, s.cached);
+  if (s.kind === 'mkStijl') return p.styleMk(s.row, s.header, s.style);
+  if (s.kind === 'mkFilter') return p.filterMk();
   return applyEdit(p, s);
 }
 
-const totals = { runs: 0, edits: 0, analyses: 0, identical: 0, ownChanged: 0, seen: { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0, formule: 0 } };
+const totals = { runs: 0, edits: 0, analyses: 0, identical: 0, ownChanged: 0, seen: { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0, formule: 0, onder: 0, mkFormule: 0, mkStijl: 0, mkFilter: 0 } };
 
 function count(p: XlsxPlanner): void {
   totals.runs++;

@@ -50,11 +50,18 @@ export class XlsxPlanner implements Planner {
   buiten = new Map<string, Scalar>();
   /** formulas in those cells, by `sheet!address` */
   formules = new Map<string, string>();
+  /** cells below Meekoppelkansen by column and rows below its last row (they move with it, as Excel moves them) */
+  onder = new Map<string, { column: string; offset: number; value: Scalar; formula?: string }>();
+  /** formulas and cell formats in planner cells of Meekoppelkansen, by `id|header` */
+  mkFormules = new Map<string, string>();
+  mkStijlen = new Map<string, number>();
+  /** the planner filtered and sorted the Meekoppelkansen table (status column, overlap column) */
+  mkFilter = false;
   pairs: Meekoppelkans[] = [];
   analysed = false;
   edits = 0;
   analyses = 0;
-  readonly seen = { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0, formule: 0 };
+  readonly seen = { vervallen: 0, terugGekomen: 0, werkWeg: 0, werkTerug: 0, eigenKolom: 0, buiten: 0, formule: 0, onder: 0, mkFormule: 0, mkStijl: 0, mkFilter: 0 };
   readonly parts: PartsCompared = { identical: 0, ownChanged: 0 };
 
   private constructor(public dom: XlsxDom, private readonly notitiesSheet: string) {}
@@ -123,15 +130,22 @@ export class XlsxPlanner implements Planner {
     if (['geometrie', 'start', 'eind'].includes(header)) this.verplaatst.push(String(werk.id));
   }
 
-  typeMk(row: number, header: string, value: Scalar | null): void {
-    if (!this.analysed) return;
+  /** the pair a row number picks (modulo) and its cell under `header`, or null when there is none to type in */
+  private mkCell(row: number, header: string): { id: string; sheet: string; address: string } | null {
+    if (!this.analysed) return null;
     const { table, rows } = this.dom.tableRows('Meekoppelkansen');
     const idCol = table.headers.indexOf('id');
     const ids = rows.map((r) => String(r[idCol] ?? '')).filter((id) => id !== '');
-    if (ids.length === 0 || (header === MK_EIGEN && !this.mkEigen)) return;
+    if (ids.length === 0 || (header === MK_EIGEN && !this.mkEigen)) return null;
     const id = ids[row % ids.length];
-    const at = rows.findIndex((r) => r[idCol] === id);
-    if (!this.type(table.sheet, this.address('Meekoppelkansen', at, header), value)) return;
+    return { id, sheet: table.sheet, address: this.address('Meekoppelkansen', rows.findIndex((r) => r[idCol] === id), header) };
+  }
+
+  typeMk(row: number, header: string, value: Scalar | null): void {
+    const cell = this.mkCell(row, header);
+    if (!cell || !this.type(cell.sheet, cell.address, value)) return;
+    const { id } = cell;
+    this.mkFormules.delete(`${id}|${header}`);
     if (header !== 'status') {
       this.mk.set(id, { ...this.mk.get(id), [header]: value ?? '' });
     } else if (statusKey(value) === 'vervallen' && this.parked.has(id)) {
@@ -142,6 +156,50 @@ export class XlsxPlanner implements Planner {
       this.mk.set(id, { ...this.mk.get(id), status: value ?? '' });
       this.vervallen.delete(id);
     }
+  }
+
+  /** a formula in a planner column of Meekoppelkansen, with the number Excel cached for it */
+  typeMkFormule(row: number, header: string, formula: string, cached: number): void {
+    const cell = this.mkCell(row, header);
+    if (!cell || header === 'status') return;
+    this.dom.setFormula(cell.sheet, cell.address, formula, cached);
+    this.mk.set(cell.id, { ...this.mk.get(cell.id), [header]: cached });
+    this.mkFormules.set(`${cell.id}|${header}`, formula);
+    this.seen.mkFormule++;
+    this.edits++;
+  }
+
+  /** a cell format on a planner cell of Meekoppelkansen (with or without a value); `style` picks one of styles.xml's */
+  styleMk(row: number, header: string, style: number): void {
+    const cell = this.mkCell(row, header);
+    if (!cell) return;
+    const s = style % this.dom.styleCount();
+    this.dom.setStyle(cell.sheet, cell.address, s);
+    this.mkStijlen.set(`${cell.id}|${header}`, s);
+    this.seen.mkStijl++;
+    this.edits++;
+  }
+
+  /** the planner filters Meekoppelkansen on status and sorts it by overlap */
+  filterMk(): void {
+    if (!this.analysed || this.mkFilter) return;
+    const headers = this.dom.table('Meekoppelkansen').headers;
+    this.dom.filterAndSort('Meekoppelkansen', headers.indexOf('status'), 'nieuw', headers.indexOf('overlap'));
+    this.mkFilter = true;
+    this.seen.mkFilter++;
+    this.edits++;
+  }
+
+  /** a value (or a formula with its cached number) typed `offset` rows below Meekoppelkansen's last row */
+  typeOnder(column: string, offset: number, value: Scalar | null, formula?: string): void {
+    if (!this.analysed) return;
+    const t = this.dom.table('Meekoppelkansen');
+    const address = `${column}${t.box.bottom + offset}`;
+    if (formula !== undefined) this.dom.setFormula(t.sheet, address, formula, value as number);
+    else if (!this.type(t.sheet, address, value)) return;
+    this.onder.set(`${column}${offset}`, { column, offset, value: value ?? '', formula });
+    this.seen.onder++;
+    this.edits++;
   }
 
   typeNotitie(address: string, value: Scalar | null): void {
@@ -277,6 +335,29 @@ export class XlsxPlanner implements Planner {
     const { table, rows } = this.dom.tableRows('Meekoppelkansen');
     const col = (h: string) => table.headers.indexOf(h);
     const rowOf = new Map(rows.map((r) => [String(r[col('id')]), r]));
+    const at = (id: string, h: string) => `${letters(table.box.left + col(h))}${table.box.top + 1 + rows.indexOf(rowOf.get(id) as (Scalar | null)[])}`;
+    for (const [key, formula] of this.mkFormules) {
+      const [id, h] = key.split('|');
+      const got = rowOf.has(id) ? this.dom.formula(table.sheet, at(id, h)) : null;
+      if (got !== formula) throw new Error(`Meekoppelkansen ${id} ${h}: formula ${JSON.stringify(got)} != typed ${JSON.stringify(formula)}`);
+    }
+    for (const [key, style] of this.mkStijlen) {
+      const [id, h] = key.split('|');
+      // a row that only carried a format goes with its pair, as werkboek.md asks of a row without planner input
+      if (!rowOf.has(id) && !this.pairs.some((p) => p.id === id) && !this.mk.has(id)) {
+        this.mkStijlen.delete(key);
+        continue;
+      }
+      const got = rowOf.has(id) ? this.dom.style(table.sheet, at(id, h)) : null;
+      if (got !== style) throw new Error(`Meekoppelkansen ${id} ${h}: style ${got} != set ${style}`);
+    }
+    for (const { column, offset, value, formula } of this.onder.values()) {
+      const address = `${column}${table.box.bottom + offset}`;
+      const got = this.dom.value(table.sheet, address);
+      if (norm(got) !== norm(value)) throw new Error(`${offset} below Meekoppelkansen in ${column} (${address}): ${JSON.stringify(got)} != typed ${JSON.stringify(value)}`);
+      if (formula !== undefined && this.dom.formula(table.sheet, address) !== formula) throw new Error(`${address} below Meekoppelkansen: formula ${JSON.stringify(this.dom.formula(table.sheet, address))} != typed ${JSON.stringify(formula)}`);
+    }
+    if (this.mkFilter) this.checkFilter(table);
     for (const [id, typed] of this.mk) {
       const row = rowOf.get(id);
       if (!row) throw new Error(`Meekoppelkansen lost ${id}, which holds ${JSON.stringify(typed)}`);
@@ -288,6 +369,18 @@ export class XlsxPlanner implements Planner {
       const want = this.vervallen.has(id) ? 'vervallen' : status;
       if (statusKey(row[col('status')]) !== statusKey(want)) throw new Error(`Meekoppelkansen ${id} status: ${JSON.stringify(row[col('status')])} != ${JSON.stringify(want)} (typed ${JSON.stringify(status)})`);
     }
+  }
+
+  /** the planner's filter and sort on Meekoppelkansen are still there, over the table's rows */
+  private checkFilter(table: { box: { top: number; left: number; bottom: number; right: number }; headers: string[] }): void {
+    const xml = this.dom.tableXml('Meekoppelkansen');
+    const ref = (top: number, left: number, right: number) => `${letters(left)}${top}:${letters(right)}${table.box.bottom}`;
+    const overlap = table.box.left + table.headers.indexOf('overlap');
+    const want = [
+      `<autoFilter ref="${ref(table.box.top, table.box.left, table.box.right)}"><filterColumn colId="${table.headers.indexOf('status')}"><filters><filter val="nieuw"/></filters></filterColumn></autoFilter>`,
+      `<sortState ref="${ref(table.box.top + 1, table.box.left, table.box.right)}"><sortCondition descending="1" ref="${ref(table.box.top + 1, overlap, overlap)}"/></sortState>`,
+    ];
+    for (const part of want) if (!xml.includes(part)) throw new Error(`the Meekoppelkansen table lost the planner's filter or sort: ${part} not in ${xml}`);
   }
 
   /** after an analysis: the add-in's Werken column holds each work's pairs */
