@@ -5,7 +5,7 @@
 import type { Position } from '../types';
 import { bufferPostgis, fromJstsPolygons, jstsPolygonOf, type JstsGeometry } from '../geometry/jsts';
 import { intersectionRings } from './overlayrings';
-import { intersectionArea } from './polyarea';
+import { intersectionArea, shellsOf } from './polyarea';
 import { prepare, type PreparedGeometry } from './prepared';
 import { len } from '../geometry/planar';
 
@@ -13,14 +13,12 @@ import { len } from '../geometry/planar';
 interface Buffered {
   d: number;
   g: PreparedGeometry;
-  shells: Uint8Array;
 }
 
 /** A polygon work with what the overlap needs, built lazily and kept for the whole run. */
 export class AreaShape {
   readonly area: number;
   readonly perimeter: number;
-  readonly shells: Uint8Array;
   // one buffer kept (nearly every pair uses the same d); jsts objects are not kept: holding them for
   // the whole run made every young-generation collection copy them, and only the rare ambiguous
   // pair needs them again
@@ -28,8 +26,7 @@ export class AreaShape {
 
   /** `g` is a flattened polygon geometry (its `shells` set) */
   constructor(readonly g: PreparedGeometry) {
-    if (g.kind !== 2 || !g.shells) throw new Error('AreaShape needs a flattened polygon geometry (prepare() of a poly geometry).');
-    this.shells = g.shells;
+    const shells = shellsOf(g);
     // shells count positive, holes negative; the perimeter takes every ring
     let area = 0, perimeter = 0;
     const xy = g.xy;
@@ -39,7 +36,7 @@ export class AreaShape {
         s += xy[2 * i] * xy[2 * i + 3] - xy[2 * i + 2] * xy[2 * i + 1];
         perimeter += len(xy[2 * i + 2] - xy[2 * i], xy[2 * i + 3] - xy[2 * i + 1]);
       }
-      area += (this.shells[r] === 1 ? 1 : -1) * Math.abs(s / 2);
+      area += (shells[r] === 1 ? 1 : -1) * Math.abs(s / 2);
     }
     this.area = area;
     this.perimeter = perimeter;
@@ -57,8 +54,7 @@ export class AreaShape {
   buffered(d: number): Buffered {
     if (this.buffer?.d !== d) {
       const polygons = fromJstsPolygons(this.jstsBuffer(d));
-      const g = prepare({ crs: 'rd', kind: 'poly', polygons });
-      this.buffer = { d, g, shells: g.shells as Uint8Array };
+      this.buffer = { d, g: prepare({ crs: 'rd', kind: 'poly', polygons }) };
     }
     return this.buffer;
   }
@@ -66,7 +62,7 @@ export class AreaShape {
   /** area(this ∩ buf(other)): the fast edge-clipping sum, or a jsts overlay when that is ambiguous */
   areaWithin(other: AreaShape, d: number): number {
     const buf = other.buffered(d);
-    return intersectionArea(this.g, this.shells, buf.g, buf.shells) ?? this.jsts().intersection(other.jstsBuffer(d)).getArea();
+    return intersectionArea(this.g, buf.g) ?? this.jsts().intersection(other.jstsBuffer(d)).getArea();
   }
 
   /** the most area(X ∩ buf(this)) can be, for any X: the buffer grows by at most perimeter·d + πd² */
@@ -98,6 +94,6 @@ export function areaOverlap(a: AreaShape, b: AreaShape, d: number, min: number):
   if (overlap < min) return null;
   // the shared part as a polygon, only for a pair that qualifies: followed from the clipped edges, jsts when degenerate
   const buf = b.buffered(d);
-  const shared = intersectionRings(a.g, a.shells, buf.g, buf.shells) ?? fromJstsPolygons(a.jsts().intersection(b.jstsBuffer(d)));
+  const shared = intersectionRings(a.g, buf.g) ?? fromJstsPolygons(a.jsts().intersection(b.jstsBuffer(d)));
   return { overlap, shared };
 }

@@ -9,6 +9,7 @@
  */
 import type { Position } from '../types';
 import { insidePolygon, type PreparedGeometry } from './prepared';
+import { shellsOf } from './polyarea';
 
 /** a ring-oriented copy of a prepared polygon set: every ring with its inside on the left */
 interface Oriented {
@@ -162,10 +163,11 @@ function group(rings: Position[][]): Position[][][] {
  * when the boundaries touch in a degenerate way (then ask jsts).
  *
  * @example
- * intersectionRings(prepare(square), shellFlags([1]), prepare(otherSquare), shellFlags([1]));
+ * intersectionRings(prepare(square), prepare(otherSquare));
  * // [[[[5, 0], [10, 0], [10, 10], [5, 10], [5, 0]]]]
  */
-export function intersectionRings(p: PreparedGeometry, pShells: Uint8Array, q: PreparedGeometry, qShells: Uint8Array): Position[][][] | null {
+export function intersectionRings(p: PreparedGeometry, q: PreparedGeometry): Position[][][] | null {
+  const pShells = shellsOf(p), qShells = shellsOf(q);
   if (p.maxX < q.minX || p.minX > q.maxX || p.maxY < q.minY || p.minY > q.maxY) return [];
   const po = orient(p, pShells), qo = orient(q, qShells);
   const cs = crossings(po, qo);

@@ -99,20 +99,14 @@ function insideEdges(p: PreparedGeometry, shellRings: Uint8Array, q: PreparedGeo
 }
 
 /**
- * Which rings of a prepared polygon set are shells (1) and which are holes (0), from the
- * number of rings per polygon.
+ * The shell flags of a flattened polygon geometry; throws on any other (a programming error).
  *
  * @example
- * shellFlags([2, 1]); // Uint8Array [1, 0, 1]
+ * shellsOf(prepare(multiPolygon)); // Uint8Array [1, 0, 1]
  */
-export function shellFlags(ringsPerPolygon: number[]): Uint8Array {
-  const out = new Uint8Array(ringsPerPolygon.reduce((a, b) => a + b, 0));
-  let r = 0;
-  for (const n of ringsPerPolygon) {
-    out[r] = 1;
-    r += n;
-  }
-  return out;
+export function shellsOf(g: PreparedGeometry): Uint8Array {
+  if (!g.shells) throw new Error('Expected a flattened polygon geometry (prepare() of a poly geometry), which has shells.');
+  return g.shells;
 }
 
 /**
@@ -120,9 +114,10 @@ export function shellFlags(ringsPerPolygon: number[]): Uint8Array {
  * (then ask jsts).
  *
  * @example
- * intersectionArea(prepare(square), shellFlags([1]), prepare(otherSquare), shellFlags([1])); // 250
+ * intersectionArea(prepare(square), prepare(otherSquare)); // 250
  */
-export function intersectionArea(p: PreparedGeometry, pShells: Uint8Array, q: PreparedGeometry, qShells: Uint8Array): number | null {
+export function intersectionArea(p: PreparedGeometry, q: PreparedGeometry): number | null {
+  const pShells = shellsOf(p), qShells = shellsOf(q);
   if (p.maxX < q.minX || p.minX > q.maxX || p.maxY < q.minY || p.minY > q.maxY) return 0;
   const ox = Math.max(p.minX, q.minX), oy = Math.max(p.minY, q.minY);
   const a = insideEdges(p, pShells, q, ox, oy);

@@ -1,5 +1,4 @@
 import { intersectionRings } from '../../../src/core/analysis/overlayrings';
-import { shellFlags } from '../../../src/core/analysis/polyarea';
 import { prepare } from '../../../src/core/analysis/prepared';
 import { bufferPostgis, fromJstsPolygons, toJstsLine, toJstsPolygon } from '../../../src/core/geometry/jsts';
 import { polygonsArea } from '../../../src/core/geometry/planar';
@@ -9,8 +8,8 @@ import { prng, star } from './random-polygons';
 const starEitherWay = (rand: () => number, cx: number, cy: number) => star(rand, cx, cy, true);
 
 const rings = (p: Position[][][], q: Position[][][]): Position[][][] | null =>
-  intersectionRings(prepare({ crs: 'rd', kind: 'poly', polygons: p }), shellFlags(p.map((x) => x.length)),
-    prepare({ crs: 'rd', kind: 'poly', polygons: q }), shellFlags(q.map((x) => x.length)));
+  intersectionRings(prepare({ crs: 'rd', kind: 'poly', polygons: p }),
+    prepare({ crs: 'rd', kind: 'poly', polygons: q }));
 
 describe('the shared polygon by following clipped edges', () => {
   it('is the jsts overlay for 300 random polygon pairs, buffers with holes included (area and symmetric difference)', () => {

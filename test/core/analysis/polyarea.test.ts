@@ -1,4 +1,4 @@
-import { intersectionArea, shellFlags } from '../../../src/core/analysis/polyarea';
+import { intersectionArea } from '../../../src/core/analysis/polyarea';
 import { prepare } from '../../../src/core/analysis/prepared';
 import { bufferPostgis, fromJstsPolygons, toJstsLine, toJstsPolygon } from '../../../src/core/geometry/jsts';
 import type { Position } from '../../../src/core/types';
@@ -6,8 +6,8 @@ import { prng, star } from './random-polygons';
 
 
 const fast = (p: Position[][][], q: Position[][][]): number | null =>
-  intersectionArea(prepare({ crs: 'rd', kind: 'poly', polygons: p }), shellFlags(p.map((x) => x.length)),
-    prepare({ crs: 'rd', kind: 'poly', polygons: q }), shellFlags(q.map((x) => x.length)));
+  intersectionArea(prepare({ crs: 'rd', kind: 'poly', polygons: p }),
+    prepare({ crs: 'rd', kind: 'poly', polygons: q }));
 
 describe('intersection area by edge clipping', () => {
   it('equals the jsts overlay area for 300 random polygon pairs, buffers with holes included', () => {
