@@ -1,42 +1,64 @@
 /**
- * Moving cells within a band of columns (a table's rows closing up, the cells below a table going
- * down with it) the way Excel does: every A1 reference of the sheet to a moved cell follows it, so
+ * Moving cells (a table's rows closing up, the cells below a table going down with it, the cells
+ * beside it making way for a new column) the way Excel does: every A1 reference of the sheet to a moved cell follows it, so
  * a formula keeps pointing at what the planner pointed it at. References to other sheets, inside
  * text literals and inside structured references (`Tabel[kolom]`) are left alone.
  */
-import { columnNumber } from './cell-ref';
+import { columnLetters, columnNumber } from './cell-ref';
 
-/** Where the cells of some rows went, within the columns `left..right` of one sheet. */
-export interface RowMove {
+/** Where the cells of a region of one sheet went. */
+export interface CellMove {
   /** the sheet's name, for references qualified with it */
   sheet: string;
-  left: number;
-  right: number;
-  /** the row a cell of `row` is now in (the same row when it did not move) */
-  rowOf: (row: number) => number;
+  /** true for a cell of the region that moves */
+  inside: (row: number, column: number) => boolean;
+  /** where a cell of the region is now */
+  to: (row: number, column: number) => { row: number; column: number };
+}
+
+/**
+ * Rows moving within the columns `left..right`: `rowOf` gives each row's new place.
+ *
+ * @example
+ * rowMove('Meekoppelkansen', 1, 3, (r) => r + 2).to(5, 1); // { row: 7, column: 1 }
+ */
+export function rowMove(sheet: string, left: number, right: number, rowOf: (row: number) => number): CellMove {
+  return { sheet, inside: (_, c) => c >= left && c <= right, to: (r, c) => ({ row: rowOf(r), column: c }) };
+}
+
+/**
+ * The cells right of column `after`, on rows `top..bottom`, moving `by` columns to the right.
+ *
+ * @example
+ * columnShift('Blad1', 1, 9, 4, 2).to(3, 6); // { row: 3, column: 8 }
+ */
+export function columnShift(sheet: string, top: number, bottom: number, after: number, by: number): CellMove {
+  return { sheet, inside: (r, c) => r >= top && r <= bottom && c > after, to: (r, c) => ({ row: r, column: c + by }) };
 }
 
 const REF = /(?<![\w.$\\'\]])((?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7}))?(?![\w(!.[])/g;
 
 /**
- * The formula with its references to moved cells updated.
+ * The formula with its references to moved cells updated; a range follows only when both its
+ * corners moved.
  *
  * @example
- * moveReferences('SUM(A5:A9)+Werken!A5', { sheet: 'Meekoppelkansen', left: 1, right: 3, rowOf: (r) => r + 2 });
+ * moveReferences('SUM(A5:A9)+Werken!A5', rowMove('Meekoppelkansen', 1, 3, (r) => r + 2));
  * // 'SUM(A7:A11)+Werken!A5'
  */
-export function moveReferences(formula: string, move: RowMove): string {
+export function moveReferences(formula: string, move: CellMove): string {
   const skip = literalMask(formula);
   return formula.replace(REF, (whole: string, ...g: unknown[]) => {
     const at = g[9] as number;
     if (skip[at]) return whole;
     const [prefix, d1, c1, d2, r1, d3, c2, d4, r2] = g as (string | undefined)[];
     if (prefix && !sameSheet(prefix.slice(0, -1), move.sheet)) return whole;
-    const col1 = columnNumber(c1 as string), col2 = c2 ? columnNumber(c2) : col1;
-    if (Math.min(col1, col2) < move.left || Math.max(col1, col2) > move.right) return whole;
-    const row1 = move.rowOf(Number(r1));
-    const end = c2 ? `:${d3}${c2}${d4}${move.rowOf(Number(r2))}` : '';
-    return `${prefix ?? ''}${d1}${c1}${d2}${row1}${end}`;
+    const a = { row: Number(r1), column: columnNumber(c1 as string) };
+    const b = c2 ? { row: Number(r2), column: columnNumber(c2) } : a;
+    if (!move.inside(a.row, a.column) || !move.inside(b.row, b.column)) return whole;
+    const ref = (d: string | undefined, c: { row: number; column: number }, e: string | undefined) => `${d ?? ''}${columnLetters(c.column)}${e ?? ''}${c.row}`;
+    const end = c2 ? `:${ref(d3, move.to(b.row, b.column), d4)}` : '';
+    return `${prefix ?? ''}${ref(d1, move.to(a.row, a.column), d2)}${end}`;
   });
 }
 
@@ -44,9 +66,9 @@ export function moveReferences(formula: string, move: RowMove): string {
  * A range reference (`A5:C9`, or `A5 B7:B8` as in sqref) with its moved rows updated.
  *
  * @example
- * moveRange('A5:C9', { sheet: 'Blad1', left: 1, right: 3, rowOf: (r) => r + 1 }); // 'A6:C10'
+ * moveRange('A5:C9', rowMove('Blad1', 1, 3, (r) => r + 1)); // 'A6:C10'
  */
-export function moveRange(ref: string, move: RowMove): string {
+export function moveRange(ref: string, move: CellMove): string {
   return ref.split(' ').map((part) => moveReferences(part, { ...move, sheet: '' })).join(' ');
 }
 

@@ -253,11 +253,20 @@ export function cellValue(xml: string, names: Names, shared: SharedStrings): Cel
  */
 export function runsText(body: string, names: Names): string {
   const p = names.prefix;
-  const withoutPhonetic = body.replace(new RegExp(`<${p}rPh(?:\\s[^>]*)?>[\\s\\S]*?</${p}rPh>`, 'g'), '');
+  // the usual plain `<t>text</t>`, read without a pattern: this runs for every text cell of a table
+  const single = elementRe('t', names).exec(body);
+  if (single && single.index === 0 && single[0].length === body.length) return unescapeText(single[1]);
+  let phonetic = phoneticRes.get(p);
+  if (!phonetic) phoneticRes.set(p, phonetic = new RegExp(`<${p}rPh(?:\\s[^>]*)?>[\\s\\S]*?</${p}rPh>`, 'g'));
+  let runs = runRes.get(p);
+  if (!runs) runRes.set(p, runs = new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, 'g'));
   let text = '';
-  for (const m of withoutPhonetic.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, 'g'))) text += unescapeText(m[1] ?? '');
+  for (const m of body.replace(phonetic, '').matchAll(runs)) text += unescapeText(m[1] ?? '');
   return text;
 }
+
+const phoneticRes = new Map<string, RegExp>();
+const runRes = new Map<string, RegExp>();
 
 const elementRes = new Map<string, RegExp>();
 

@@ -12,7 +12,7 @@ import type { CellValue } from '../core/types';
 import { normaliseHeader } from '../core/werkboek/headers';
 import { cellToText } from '../core/werkboek/cells';
 import { decodeRef, encodeRef, type CellRange } from './cell-ref';
-import { moveRange, moveReferences, type RowMove } from './formula-rows';
+import { columnShift, moveRange, moveReferences, rowMove, type CellMove } from './formula-rows';
 import type { SheetEditor } from './sheet-editor';
 import type { SharedStrings, SheetCell } from './sheet-xml';
 import type { TableRef, XlsxPackage } from './xlsx-package';
@@ -35,27 +35,24 @@ export interface TableUpdate {
  */
 export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: TableUpdate): Promise<boolean> {
   const sheet = await pkg.sheet(existing.sheet.path);
-  const shared = await sharedStrings(pkg);
   const { top, left, right } = existing.range;
   const dataTop = top + existing.headerRows;
   const dataBottom = existing.range.bottom - existing.totalsRows;
-  const old: CellValue[][] = [];
-  for (let r = dataTop; r <= dataBottom; r++) old.push(readRow(sheet, r, left, right, shared));
+  // the shared string table is read only when the table uses it (a big Werken table fills it)
+  let needed = false;
+  const read = (shared: SharedStrings) => Array.from({ length: dataBottom - dataTop + 1 }, (_, j) => readRow(sheet, dataTop + j, left, right, shared));
+  let old = read(() => { needed = true; return ''; });
+  const shared = needed || headerNeedsStrings(sheet, top, left, right) ? await sharedStrings(pkg) : () => '';
+  if (needed) old = read(shared);
   const source = matchRows(old, update.rows, idColumn(update.headers, right - left + 1));
   const count = Math.max(1, update.rows.length);
   const delta = count - old.length;
   const target = new Map<number, number>();
   source.forEach((j, i) => { if (j >= 0) target.set(dataTop + j, dataTop + i); });
   const newRight = Math.max(right, left + update.headers.length - 1);
-  const move: RowMove = {
-    sheet: existing.sheet.name, left, right: newRight,
-    rowOf: (r) => (r < dataTop ? r : r <= dataBottom ? (target.get(r) ?? r) : r + delta),
-  };
-  const moving = delta !== 0 || [...target].some(([from, to]) => from !== to);
-  if (moving) {
-    sheet.mapFormulas((f) => moveReferences(f, move), (ref) => moveRange(ref, move));
-    sheet.mapRanges((ref) => moveRange(ref, move));
-  }
+  if (newRight > right) makeRoom(sheet, existing.sheet.name, top, existing.range.bottom, right, newRight - right);
+  const move = rowMove(existing.sheet.name, left, newRight, (r) => (r < dataTop ? r : r <= dataBottom ? (target.get(r) ?? r) : r + delta));
+  if (delta !== 0 || [...target].some(([from, to]) => from !== to)) followMove(sheet, move);
   if (delta > 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
   let removed = rearrange(sheet, dataTop, old.length, target, left, right);
   if (delta < 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
@@ -66,6 +63,27 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   const bottom = dataTop + count - 1;
   await resizeTablePart(pkg, existing, { top, left, bottom: bottom + existing.totalsRows, right: newRight }, bottom, update.headers);
   return removed || sheet.movedFormula;
+}
+
+/** every reference of the sheet to a moved cell follows it */
+function followMove(sheet: SheetEditor, move: CellMove): void {
+  sheet.mapFormulas((f) => moveReferences(f, move), (ref) => moveRange(ref, move));
+  sheet.mapRanges((ref) => moveRange(ref, move));
+}
+
+/**
+ * New columns go right of the table: what the planner has beside it, on the table's rows, moves
+ * right to make way (as Excel's "insert table column" moves it). Nothing moves when they are empty.
+ */
+function makeRoom(sheet: SheetEditor, name: string, top: number, bottom: number, right: number, by: number): void {
+  const taken = (r: number) => Array.from({ length: by }, (_, i) => right + 1 + i).some((c) => sheet.hasValue(r, c));
+  const rows = sheet.rowNumbers(top, bottom);
+  if (!rows.some(taken)) return;
+  followMove(sheet, columnShift(name, top, bottom, right, by));
+  for (const r of rows) {
+    const cells = sheet.takeCells(r, right + 1, Infinity);
+    sheet.putCells(r, cells.map((c) => ({ column: c.column + by, xml: c.xml })));
+  }
 }
 
 /** the cells below the data rows (a totals row, the planner's notes) go down (delta > 0) or up with the last row */
@@ -111,6 +129,13 @@ function writeHeaders(sheet: SheetEditor, top: number, left: number, right: numb
     if (column <= right && sameValue(sheet.valueAt(top, column, shared), h)) return;
     sheet.setValue(top, column, h, column > right ? sheet.styleOf(top, right) : undefined);
   });
+}
+
+/** true when a header cell is a shared string */
+function headerNeedsStrings(sheet: SheetEditor, top: number, left: number, right: number): boolean {
+  let needed = false;
+  readRow(sheet, top, left, right, () => { needed = true; return ''; });
+  return needed;
 }
 
 function readRow(sheet: SheetEditor, r: number, left: number, right: number, shared: SharedStrings): CellValue[] {
@@ -164,12 +189,8 @@ function sameValue(a: CellValue, b: CellValue): boolean {
 async function sharedStrings(pkg: XlsxPackage): Promise<SharedStrings> {
   const rel = (await pkg.relationships(pkg.workbookPath)).find((r) => r.type.endsWith('/sharedStrings'));
   if (!rel || !pkg.has(rel.target)) return () => '';
-  let strings: string[] | null = null;
-  const doc = await pkg.xml(rel.target);
-  return (index: number) => {
-    strings ??= childElements(root(doc), 'si').map(itemText);
-    return strings[index] ?? '';
-  };
+  const strings = childElements(root(await pkg.xml(rel.target)), 'si').map(itemText);
+  return (index: number) => strings[index] ?? '';
 }
 
 function itemText(si: ReturnType<typeof root>): string {

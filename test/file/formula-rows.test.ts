@@ -2,10 +2,10 @@
  * References follow moved cells the way Excel moves them: only A1 references into the moved band
  * of this sheet change; text, other sheets, structured references and function names stay.
  */
-import { moveRange, moveReferences, type RowMove } from '../../src/file/formula-rows';
+import { columnShift, moveRange, moveReferences, rowMove } from '../../src/file/formula-rows';
 
 /** cells of columns A..C below row 10 went down 5 rows; row 4 moved up to row 3 */
-const move: RowMove = { sheet: 'Meekoppelkansen', left: 1, right: 3, rowOf: (r) => (r > 10 ? r + 5 : r === 4 ? 3 : r) };
+const move = rowMove('Meekoppelkansen', 1, 3, (r) => (r > 10 ? r + 5 : r === 4 ? 3 : r));
 
 describe('moveReferences', () => {
   it('moves plain, absolute and range references into the band', () => {
@@ -23,6 +23,13 @@ describe('moveReferences', () => {
 
   it('leaves a range reaching outside the band as it is', () => {
     expect(moveReferences('SUM(A12:D12)', move)).toBe('SUM(A12:D12)');
+  });
+});
+
+describe('moveReferences with a column shift', () => {
+  it('moves the cells right of a table, on its rows, to the right; keeps the letters upper case', () => {
+    const shift = columnShift('Blad1', 1, 10, 19, 1);
+    expect(moveReferences('T5+$U$5+S5+T11+SUM(T1:U10)+SUM(S1:T1)+t3', shift)).toBe('U5+$V$5+S5+T11+SUM(U1:V10)+SUM(S1:T1)+U3');
   });
 });
 

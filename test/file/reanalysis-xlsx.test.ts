@@ -169,4 +169,29 @@ describe('a re-analysis of an .xlsx file', () => {
     expect(row[header.indexOf('titel_b')]).toBe(twee);
     expect(row[header.indexOf('titel_b')]).toBe(sheets.Werken[2][table.headers.indexOf('titel')]);
   }, 60_000);
+
+  it('moves what the planner has beside the table to the right when the add-in puts back a column the planner deleted', async () => {
+    let dom = await together();
+    const { table } = dom.tableRows('Meekoppelkansen');
+    expect(table.headers[table.headers.length - 1]).toBe('vorige_status');
+    // the planner deletes the table's last column (Excel: the column's cells go, the table one narrower)
+    const part = dom.tableElement('Meekoppelkansen');
+    const columns = part.getElementsByTagNameNS(MAIN, 'tableColumns')[0];
+    columns.removeChild(columns.lastChild as Element);
+    columns.setAttribute('count', String(table.headers.length - 1));
+    const last = letters(table.box.right);
+    part.setAttribute('ref', `A1:${letters(table.box.right - 1)}${table.box.bottom}`);
+    part.getElementsByTagNameNS(MAIN, 'autoFilter')[0].setAttribute('ref', `A1:${letters(table.box.right - 1)}${table.box.bottom}`);
+    dom.touchTable('Meekoppelkansen');
+    for (let r = 1; r <= table.box.bottom; r++) dom.setValue('Meekoppelkansen', `${last}${r}`, null);
+    // and types beside the table where that column was
+    const next = letters(table.box.right + 1);
+    dom.setValue('Meekoppelkansen', `${last}3`, 'naast de tabel');
+    dom.setFormula('Meekoppelkansen', `${next}4`, `LEN(${last}3)`, 14);
+    dom = await analysed(dom);
+    expect(dom.table('Meekoppelkansen').headers).toEqual(table.headers);
+    expect(dom.value('Meekoppelkansen', `${next}3`)).toBe('naast de tabel');
+    const after = letters(table.box.right + 2);
+    expect([dom.value('Meekoppelkansen', `${after}4`), dom.formula('Meekoppelkansen', `${after}4`)]).toEqual([14, `LEN(${next}3)`]);
+  }, 60_000);
 });
