@@ -25,6 +25,8 @@ export interface BigPageRun {
   bestandTotKaartMs: number;
   /** tables read → map drawn (the figure `npm run bench` reports for 10,000 works) */
   gelezenTotKaartMs: number;
+  /** the worker's part of that: readWerkboek, the engine, the map's model */
+  fasen: { werkboekMs: number; analyseMs: number; kaartMs: number };
   /** longest gap between two animation frames from choosing the file to the map drawn */
   langsteFrameGatMs: number;
   /** longest long task (PerformanceObserver 'longtask') in that time */
@@ -133,7 +135,8 @@ const TIMING = `(() => {
   const at = (name) => performance.getEntriesByName(name, 'mark').at(-1).startTime;
   const c = window.__koppelkaart.counts();
   return { werken: c.werken, paren: c.meekoppelkansen,
-    bestand: at('kk-kaart-getekend') - at('kk-bestand-geopend'), gelezen: at('kk-kaart-getekend') - at('kk-werkboek-geladen') };
+    bestand: at('kk-kaart-getekend') - at('kk-bestand-geopend'), gelezen: at('kk-kaart-getekend') - at('kk-werkboek-geladen'),
+    fasen: window.__koppelkaart.fasen() };
 })()`;
 
 async function openBig(harness: Harness, file: string): Promise<{ page: Page; cdp: CDPSession }> {
@@ -173,10 +176,10 @@ export async function measureBigPage(file: string, annuleerNaSeconden = 5): Prom
     await waitForAnalysis(page, 1_800_000);
     const stall = (await page.evaluate(STOP_STALL)) as { gat: number; taak: number };
     const peak = await mem.stop();
-    const t = (await page.evaluate(TIMING)) as { werken: number; paren: number; bestand: number; gelezen: number };
+    const t = (await page.evaluate(TIMING)) as { werken: number; paren: number; bestand: number; gelezen: number; fasen: BigPageRun['fasen'] };
     await page.close();
     return {
-      werken: t.werken, paren: t.paren, bestandTotKaartMs: t.bestand, gelezenTotKaartMs: t.gelezen,
+      werken: t.werken, paren: t.paren, bestandTotKaartMs: t.bestand, gelezenTotKaartMs: t.gelezen, fasen: t.fasen,
       langsteFrameGatMs: stall.gat, langsteTaakMs: stall.taak,
       heapPiekMb: peak.heap, rendererPiekMb: peak.renderer, chromiumPiekMb: peak.all,
       annuleer: await annuleer(harness, file, annuleerNaSeconden),
@@ -192,7 +195,8 @@ export function formatBigPage(r: BigPageRun): string {
   const mb = (v: number) => `${v.toFixed(0)} MB`;
   const a = r.annuleer;
   return [
-    `page: ${r.werken} works, ${r.paren} pairs drawn; file chosen → map drawn ${s(r.bestandTotKaartMs)}, tables read → map drawn ${s(r.gelezenTotKaartMs)}`,
+    `page: ${r.werken} works, ${r.paren} pairs drawn; file chosen → map drawn ${s(r.bestandTotKaartMs)}, tables read → map drawn ${s(r.gelezenTotKaartMs)} `
+      + `(worker: readWerkboek ${s(r.fasen.werkboekMs)}, engine ${s(r.fasen.analyseMs)}, map model ${s(r.fasen.kaartMs)})`,
     `page: longest main-thread stall: ${r.langsteFrameGatMs.toFixed(0)} ms between frames, longest long task ${r.langsteTaakMs.toFixed(0)} ms`,
     `page: peak memory: main-thread JS heap ${mb(r.heapPiekMb)}, renderer RSS (page + worker) ${mb(r.rendererPiekMb)}, all Chromium ${mb(r.chromiumPiekMb)}`,
     `page: cancel after ${a.seconden} s: page back (state ${a.state}) in ${a.terugMs} ms; workers ${a.workersVoor} → ${a.workersNa}; renderer CPU in the 2 s after: ${a.cpuNaMs} ms`,

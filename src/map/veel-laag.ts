@@ -82,7 +82,7 @@ export class VeelLaag extends L.Path {
     let n = 0;
     for (let i = 0; i < this.aan.length; i++) n += this.aan[i] = wil(i) ? 1 : 0;
     this.aantalAan = n;
-    this.herteken();
+    this.vraagTekening();
     return n;
   }
 
@@ -94,12 +94,16 @@ export class VeelLaag extends L.Path {
   /** Features drawn in their selected style, on top of the others. */
   setSelectie(indices: Iterable<number>): void {
     this.selectie = new Set(indices);
-    this.herteken();
+    this.vraagTekening();
   }
 
   /** Draws again (after a style the `stijl` function gives has changed). */
   herteken(): void {
     this.stijlen = [];
+    this.vraagTekening();
+  }
+
+  private vraagTekening(): void {
     const self = this as unknown as Binnenwerk;
     if (self._map) self._renderer._requestRedraw(this);
   }

@@ -32,6 +32,9 @@ export interface AppOpties {
 }
 
 /** `tekenen`: the result is in, the map paints on the next frames */
+/** above this many works a result is shown in steps (see `show`) */
+const GROOT = 20_000;
+
 export type AppState = 'leeg' | 'bezig' | 'tekenen' | 'klaar' | 'fout';
 
 export class KoppelkaartApp {
@@ -138,7 +141,7 @@ export class KoppelkaartApp {
       performance.mark('kk-analyse-klaar');
       this.sessie?.sluit();
       this.sessie = run;
-      this.show(r);
+      if (!(await this.show(r))) return false;
       // the canvas paints on the next frame; the mark after it is "map drawn" for the benchmark
       requestAnimationFrame(() => requestAnimationFrame(() => {
         performance.mark('kk-kaart-getekend');
@@ -174,13 +177,20 @@ export class KoppelkaartApp {
     return this.resultaat?.model ?? null;
   }
 
-  private show(r: KaartResultaat): void {
+  /** Shows a result; false when another took its place meanwhile. */
+  private async show(r: KaartResultaat): Promise<boolean> {
     this.resultaat = r;
     this.state = 'tekenen';
     const m = r.model;
+    // a big model is shown in steps with a pause between, so the page can paint and react
+    const pauze = async () => {
+      if (m.werken.length > GROOT) await new Promise((ok) => setTimeout(ok, 0));
+      return this.resultaat === r;
+    };
     this.filters.setKeuzes(filterKeuzes(m));
     // the map is drawn once, already filtered (filtering 100,000 works takes a while: once)
     const z = applyFilter(m, this.filters.filter());
+    if (!(await pauze())) return false;
     this.kaart.setModel(m, z);
     this.legenda.setInhoud({
       kolommen: m.numericColumns,
@@ -188,10 +198,12 @@ export class KoppelkaartApp {
       themas: [...new Set(m.koppelkansen.map((k) => k.thema))].sort(),
     });
     clear(this.detail);
+    if (!(await pauze())) return false;
     this.setFilter(this.filters.filter(), z);
     const fouten = m.problems.filter((p) => p.ernst === 'fout').length;
     this.setStatus(`${m.paren.length} meekoppelkansen gevonden in ${m.werken.length} werken` +
       (fouten ? `; ${fouten} rijen met een fout (zie Controle).` : '.'));
+    return true;
   }
 
   private setFilter(f: Filter, al?: Zichtbaar): void {

@@ -14,6 +14,8 @@ export interface TestHook {
   toonAlles(): void;
   /** fits the map to one work, nothing highlighted */
   toonWerk(id: string): void;
+  /** where the worker's time went in the last analysis (ms), for the benchmark */
+  fasen(): { werkboekMs: number; analyseMs: number; kaartMs: number } | null;
   /** the work or pair highlighted on the map */
   selectie(): { soort: string; id: string } | null;
   /** where on the map container a work's or pair's middle vertex is drawn, in pixels */
@@ -45,6 +47,7 @@ export function installTestHook(app: KoppelkaartApp): void {
       app.kaart.highlight(null);
     },
     selectie: () => app.kaart.selected,
+    fasen: () => app.resultaat?.fasen ?? null,
     punt: (soort, id) => {
       const at = app.kaart.midden(soort, id);
       if (!at) return null;

@@ -5,15 +5,16 @@
  */
 import type { RawWerkboek } from '../core/types';
 import type { KaartModel } from '../ui/model';
-import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
+import type { AnalyseFasen, AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
 
 export type { AnalyseGegevens, AnalyseResultaat } from './protocol';
 
 /** What the map needs, as soon as it is there. */
 export interface KaartResultaat {
   model: KaartModel;
-  /** milliseconds the worker spent, tables read to model built */
+  /** milliseconds the worker spent, tables read to model sent */
   duurMs: number;
+  fasen: AnalyseFasen;
 }
 
 /** A running (or finished) analysis. */
@@ -73,12 +74,16 @@ export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, 
     wachtGegevens?.fail(new Error(melding));
     klaar = wachtGegevens = null;
   };
+  const werken: KaartModel['werken'] = [];
+  const paren: KaartModel['paren'] = [];
   worker.onmessage = (e: MessageEvent<WorkerBericht>) => {
     const m = e.data;
     if (m.type === 'voortgang') luister.voortgang(m.fase, m.fractie);
     else if (m.type === 'gelezen') luister.gelezen?.();
+    else if (m.type === 'werken') for (const w of m.werken) werken.push(w);
+    else if (m.type === 'paren') for (const p of m.paren) paren.push(p);
     else if (m.type === 'kaart') {
-      klaar?.ok({ model: m.model, duurMs: m.duurMs });
+      klaar?.ok({ model: { ...m.model, werken, paren }, duurMs: m.duurMs, fasen: m.fasen });
       klaar = null;
     } else if (m.type === 'gegevens') {
       wachtGegevens?.ok(m.gegevens);

@@ -24,6 +24,8 @@ function voortgang(fase: keyof typeof FASEN, label: string, fractie: number): vo
 }
 
 let gegevens: AnalyseGegevens | null = null;
+/** works or pairs per message */
+const STUK = 10_000;
 
 async function tabellen(vraag: WorkerVraag): Promise<RawWerkboek> {
   if (vraag.type === 'analyse') return vraag.raw;
@@ -39,14 +41,22 @@ async function analyseer(vraag: WorkerVraag): Promise<void> {
   const t0 = performance.now();
   voortgang('lezen', 'Werkboek lezen', 0);
   const werkboek = readWerkboek(raw);
+  const t1 = performance.now();
   voortgang('analyse', 'Meekoppelkansen zoeken', 0);
   const paren = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, {
     onProgress: (done, total) => voortgang('analyse', 'Meekoppelkansen zoeken', total ? done / total : 1),
   });
+  const t2 = performance.now();
   voortgang('kaart', 'Kaart opbouwen', 0);
   const model = buildKaartModel(werkboek, paren, plannerVelden(raw.meekoppelkansen));
+  const t3 = performance.now();
   gegevens = { raw, werkboek, paren };
-  post({ type: 'kaart', model, duurMs: performance.now() - t0 }, [...buffersVan(model.werkVormen), ...buffersVan(model.paarVormen)]);
+  // in pieces: the page reads each message in one go, and 100,000 works at once would stall it
+  for (let i = 0; i < model.werken.length; i += STUK) post({ type: 'werken', werken: model.werken.slice(i, i + STUK) });
+  for (let i = 0; i < model.paren.length; i += STUK) post({ type: 'paren', paren: model.paren.slice(i, i + STUK) });
+  const rest = { ...model, werken: [], paren: [] };
+  const fasen = { werkboekMs: t1 - t0, analyseMs: t2 - t1, kaartMs: t3 - t2 };
+  post({ type: 'kaart', model: rest, duurMs: performance.now() - t0, fasen }, [...buffersVan(model.werkVormen), ...buffersVan(model.paarVormen)]);
 }
 
 self.onmessage = async (e: MessageEvent<WorkerVraag>) => {

@@ -19,10 +19,23 @@ export type WorkerBericht =
   | { type: 'voortgang'; fase: string; fractie: number }
   /** the tables are read: what the benchmark calls "workbook loaded" */
   | { type: 'gelezen' }
-  /** the map's model: the page can draw */
-  | { type: 'kaart'; model: KaartModel; duurMs: number }
+  /** part of the model's works, and of its pairs: sent ahead in pieces so that reading them on the page is never one long task */
+  | { type: 'werken'; werken: KaartModel['werken'] }
+  | { type: 'paren'; paren: KaartModel['paren'] }
+  /** the rest of the map's model (works and pairs came ahead): the page can draw */
+  | { type: 'kaart'; model: KaartModel; duurMs: number; fasen: AnalyseFasen }
   | { type: 'gegevens'; gegevens: AnalyseGegevens }
   | { type: 'fout'; melding: string };
+
+/** Where the worker's time went, in milliseconds (for the benchmark). */
+export interface AnalyseFasen {
+  /** tables → Werkboek (readWerkboek: rows, dates, geometry parsed and projected to RD) */
+  werkboekMs: number;
+  /** the engine (analyse) */
+  analyseMs: number;
+  /** the map's model (buildKaartModel) */
+  kaartMs: number;
+}
 
 /** What writing the results back needs, fetched from the worker only when asked for. */
 export interface AnalyseGegevens {

@@ -12,7 +12,7 @@
  */
 import ExcelJS from 'exceljs';
 import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -31,6 +31,8 @@ export interface LoadTiming {
   totaalMs: number;
   /** file opened → map drawn: the .xlsx read (in the worker, exceljs) as well */
   bestandMs: number;
+  /** the worker's share of analyseMs: readWerkboek, the engine, the map's model */
+  fasen: { werkboekMs: number; analyseMs: number; kaartMs: number };
 }
 
 export interface PanTiming {
@@ -76,7 +78,7 @@ const LOAD_TIMING = `(() => {
   const at = (name) => performance.getEntriesByName(name, 'mark').at(-1).startTime;
   const [open, geladen, klaar, getekend] = [at('kk-bestand-geopend'), at('kk-werkboek-geladen'), at('kk-analyse-klaar'), at('kk-kaart-getekend')];
   const c = window.__koppelkaart.counts();
-  return { werken: c.werken, paren: c.meekoppelkansen, analyseMs: klaar - geladen, tekenMs: getekend - klaar, totaalMs: getekend - geladen, bestandMs: getekend - open };
+  return { werken: c.werken, paren: c.meekoppelkansen, analyseMs: klaar - geladen, tekenMs: getekend - klaar, totaalMs: getekend - geladen, bestandMs: getekend - open, fasen: window.__koppelkaart.fasen() };
 })()`;
 
 const START_FRAMES = `(() => {
@@ -160,7 +162,8 @@ export async function measureUiPerf(): Promise<UiPerf> {
 /** The figures as a few lines of text. */
 export function formatUiPerf(p: UiPerf): string {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
-  const load = (l: LoadTiming) => `${ms(l.totaalMs)} (analyse ${ms(l.analyseMs)}, tekenen ${ms(l.tekenMs)}; ${l.werken} werken, ${l.paren} paren); `
+  const load = (l: LoadTiming) => `${ms(l.totaalMs)} (analyse ${ms(l.analyseMs)}: in de worker readWerkboek ${ms(l.fasen.werkboekMs)}, `
+    + `engine ${ms(l.fasen.analyseMs)}, kaartmodel ${ms(l.fasen.kaartMs)}; tekenen ${ms(l.tekenMs)}; ${l.werken} werken, ${l.paren} paren); `
     + `bestand geopend → kaart getekend ${ms(l.bestandMs)} (met het lezen van de .xlsx in de worker)`;
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
   return [
@@ -172,8 +175,10 @@ export function formatUiPerf(p: UiPerf): string {
 }
 
 if (require.main === module) {
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`load average before: ${load()}`);
   measureUiPerf().then(
-    (p) => console.log(formatUiPerf(p)),
+    (p) => console.log(`${formatUiPerf(p)}\nload average after: ${load()}`),
     (e) => {
       console.error(e);
       process.exitCode = 1;
