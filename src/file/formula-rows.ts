@@ -63,6 +63,25 @@ export function moveReferences(formula: string, move: CellMove): string {
 }
 
 /**
+ * A formula of one cell as it reads in a cell `rows` down and `columns` right: relative references
+ * shift, absolute ones (`$A$1`) stay; what a shared formula means in each cell of its group.
+ *
+ * @example
+ * shiftRelative('F2*1000+$A$1+Werken!B2', 3, 0); // 'F5*1000+$A$1+Werken!B5'
+ */
+export function shiftRelative(formula: string, rows: number, columns: number): string {
+  const skip = literalMask(formula);
+  const shift = (d1: string | undefined, c: string, d2: string | undefined, r: string) =>
+    `${d1 ?? ''}${d1 ? c : columnLetters(columnNumber(c) + columns)}${d2 ?? ''}${d2 ? r : Number(r) + rows}`;
+  return formula.replace(REF, (whole: string, ...g: unknown[]) => {
+    if (skip[g[9] as number]) return whole;
+    const [prefix, d1, c1, d2, r1, d3, c2, d4, r2] = g as (string | undefined)[];
+    const end = c2 ? `:${shift(d3, c2, d4, r2 as string)}` : '';
+    return `${prefix ?? ''}${shift(d1, c1 as string, d2, r1 as string)}${end}`;
+  });
+}
+
+/**
  * A range reference (`A5:C9`, or `A5 B7:B8` as in sqref) with its moved rows updated.
  *
  * @example

@@ -198,7 +198,40 @@ export class SheetEditor {
    */
   mapFormulas(formula: (text: string) => string, range: (ref: string) => string): void {
     const p = this.names.prefix;
-    const re = new RegExp(`<${p}f(\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}f>)`);
+    this.eachFormula((_row, _column, tag, text) => {
+      const ref = attribute(tag, 'ref');
+      const open = ref ? setAttribute(tag, 'ref', range(ref)) : tag;
+      return text === undefined ? open.slice(0, -1) + '/>' : `${open}${escapeText(formula(text))}</${p}f>`;
+    });
+  }
+
+  /**
+   * A shared formula (Excel's "fill down") becomes one formula per cell, each with its text
+   * translated from the group's first cell, so the cells of the group can move apart.
+   */
+  unshareFormulas(translate: (text: string, rows: number, columns: number) => string): void {
+    const p = this.names.prefix;
+    const masters = new Map<string, { row: number; column: number; text: string }>();
+    this.eachFormula((row, column, tag, text) => {
+      if (attribute(tag, 't') === 'shared' && text !== undefined && text !== '') masters.set(attribute(tag, 'si') ?? '', { row, column, text });
+      return null;
+    });
+    if (masters.size === 0) return;
+    this.eachFormula((row, column, tag, text) => {
+      const master = attribute(tag, 't') === 'shared' ? masters.get(attribute(tag, 'si') ?? '') : undefined;
+      if (!master) return null;
+      this.movedFormula = true;
+      const own = text !== undefined && text !== '' ? text : translate(master.text, row - master.row, column - master.column);
+      let open = tag;
+      for (const attr of ['t', 'ref', 'si']) open = setAttribute(open, attr, null);
+      return `${open}${escapeText(own)}</${p}f>`;
+    });
+  }
+
+  /** calls `edit` with each formula's open tag and text; a markup it returns replaces the `<f>` element */
+  private eachFormula(edit: (row: number, column: number, tag: string, text: string | undefined) => string | null): void {
+    const p = this.names.prefix;
+    const re = new RegExp(`<${p}f(\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${p}f>)`);
     for (const r of this.ordered()) {
       const row = this.rows.get(r) as SheetRow;
       if (row.raw !== null && !row.raw.includes(`<${p}f`)) continue;
@@ -206,12 +239,8 @@ export class SheetEditor {
       cells.forEach((cell, i) => {
         const m = re.exec(cell.xml);
         if (!m) return;
-        let tag = `<${p}f${m[1] ?? ''}>`;
-        const ref = attribute(tag, 'ref');
-        if (ref) tag = setAttribute(tag, 'ref', range(ref));
-        const text = m[2] === undefined ? undefined : escapeText(formula(unescapeText(m[2])));
-        const f = text === undefined ? tag.slice(0, -1) + '/>' : `${tag}${text}</${p}f>`;
-        if (f === m[0]) return;
+        const f = edit(r, cell.column, `<${p}f${m[1] ?? ''}>`, m[2] === undefined ? undefined : unescapeText(m[2]));
+        if (f === null || f === m[0]) return;
         this.edit(row);
         cells[i] = { column: cell.column, xml: cell.xml.slice(0, m.index) + f + cell.xml.slice(m.index + m[0].length) };
       });

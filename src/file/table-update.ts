@@ -12,7 +12,7 @@ import type { CellValue } from '../core/types';
 import { normaliseHeader } from '../core/werkboek/headers';
 import { cellToText } from '../core/werkboek/cells';
 import { decodeRef, encodeRef, type CellRange } from './cell-ref';
-import { columnShift, moveRange, moveReferences, rowMove, type CellMove } from './formula-rows';
+import { columnShift, moveRange, moveReferences, rowMove, shiftRelative, type CellMove } from './formula-rows';
 import type { SheetEditor } from './sheet-editor';
 import type { SharedStrings, SheetCell } from './sheet-xml';
 import type { TableRef, XlsxPackage } from './xlsx-package';
@@ -67,6 +67,8 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
 
 /** every reference of the sheet to a moved cell follows it */
 function followMove(sheet: SheetEditor, move: CellMove): void {
+  // a filled-down formula group could be split by the move: each cell gets its own formula first
+  sheet.unshareFormulas(shiftRelative);
   sheet.mapFormulas((f) => moveReferences(f, move), (ref) => moveRange(ref, move));
   sheet.mapRanges((ref) => moveRange(ref, move));
 }

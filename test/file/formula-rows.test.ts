@@ -2,7 +2,7 @@
  * References follow moved cells the way Excel moves them: only A1 references into the moved band
  * of this sheet change; text, other sheets, structured references and function names stay.
  */
-import { columnShift, moveRange, moveReferences, rowMove } from '../../src/file/formula-rows';
+import { columnShift, moveRange, moveReferences, rowMove, shiftRelative } from '../../src/file/formula-rows';
 
 /** cells of columns A..C below row 10 went down 5 rows; row 4 moved up to row 3 */
 const move = rowMove('Meekoppelkansen', 1, 3, (r) => (r > 10 ? r + 5 : r === 4 ? 3 : r));
@@ -36,5 +36,11 @@ describe('moveReferences with a column shift', () => {
 describe('moveRange', () => {
   it('moves each range of a space-separated list', () => {
     expect(moveRange('A12:C13 A4 E12', move)).toBe('A17:C18 A3 E12');
+  });
+});
+
+describe('shiftRelative', () => {
+  it('shifts relative rows and columns, on any sheet, and keeps absolute parts and text', () => {
+    expect(shiftRelative('F2*1000+$A$1+A$1+$A1+Werken!B2+"B2"', 3, 1)).toBe('G5*1000+$A$1+B$1+$A4+Werken!C5+"B2"');
   });
 });

@@ -194,4 +194,26 @@ describe('a re-analysis of an .xlsx file', () => {
     const after = letters(table.box.right + 2);
     expect([dom.value('Meekoppelkansen', `${after}4`), dom.formula('Meekoppelkansen', `${after}4`)]).toEqual([14, `LEN(${next}3)`]);
   }, 60_000);
+
+  it('gives each cell of a filled-down formula its own formula when the first row of the group goes', async () => {
+    let dom = await together();
+    const { table } = dom.tableRows('Meekoppelkansen');
+    const column = letters(table.box.left + table.headers.indexOf('besparing_eur'));
+    const overlap = letters(table.box.left + table.headers.indexOf('overlap'));
+    const formula = (r: number) => `IF(H${r}>9999,"",${overlap}${r}*1000)`;
+    // the first row's result is empty text (no planner input: its row goes when its pair vanishes), the others numbers
+    dom.fillDown('Meekoppelkansen', column, 2, 16, formula(2), (r) => (r === 2 ? '' : r * 1000));
+    const ids = dom.tableRows('Meekoppelkansen').rows.map((r) => String(r[0]));
+    expect(ids[0]).toBe('MK-W1-W2');
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const rows = dom.tableRows('Meekoppelkansen').rows.map((r) => String(r[0]));
+    expect(rows).toEqual(ids.slice(1));
+    rows.forEach((id, i) => {
+      expect([id, dom.formula('Meekoppelkansen', `${column}${2 + i}`), dom.value('Meekoppelkansen', `${column}${2 + i}`)]).toEqual([id, formula(2 + i), (3 + i) * 1000]);
+    });
+    // both readers open it: the next analysis, and LibreOffice
+    dom = await analysed(dom);
+    expect(libreOfficeSheets(await dom.bytes()).Meekoppelkansen).toHaveLength(15);
+  }, 60_000);
 });

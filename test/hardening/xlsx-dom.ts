@@ -323,6 +323,31 @@ export class XlsxDom {
     return new XMLSerializer().serializeToString(this.doc(this.table(name).path));
   }
 
+  /**
+   * Excel's fill-down of a formula over `column` rows top..bottom: one shared formula (the text in
+   * the first cell, the others pointing at it), each cell with the value Excel cached; '' is an
+   * empty text result.
+   */
+  fillDown(sheet: string, column: string, top: number, bottom: number, formula: string, cached: (row: number) => number | ''): void {
+    const path = this.sheets().get(sheet) as string;
+    const doc = this.doc(path);
+    for (let r = top; r <= bottom; r++) {
+      const value = cached(r);
+      this.setValue(sheet, `${column}${r}`, value === '' ? 0 : value);
+      const c = this.findCell(doc, `${column}${r}`, false) as Element;
+      const f = doc.createElementNS(MAIN, 'f');
+      f.setAttribute('t', 'shared');
+      if (r === top) f.setAttribute('ref', `${column}${top}:${column}${bottom}`);
+      f.setAttribute('si', '0');
+      if (r === top) f.textContent = formula;
+      c.insertBefore(f, c.firstChild);
+      if (value === '') {
+        c.setAttribute('t', 'str');
+        (children(c, 'v')[0] as Element).textContent = '';
+      }
+    }
+  }
+
   /** the formula of a cell, if it holds one */
   formula(sheet: string, address: string): string | null {
     const c = this.findCell(this.sheetDoc(sheet), address, false);
