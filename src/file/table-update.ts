@@ -12,10 +12,11 @@ import type { CellValue } from '../core/types';
 import { normaliseHeader } from '../core/werkboek/headers';
 import { cellToText } from '../core/werkboek/cells';
 import { decodeRef, encodeRef, type CellRange } from './cell-ref';
+import { moveComments } from './comments';
 import { columnShift, moveRange, moveReferences, rowMove, shiftRelative, type CellMove } from './formula-rows';
 import type { SheetEditor } from './sheet-editor';
 import type { SharedStrings, SheetCell } from './sheet-xml';
-import type { TableRef, XlsxPackage } from './xlsx-package';
+import type { SheetRef, TableRef, XlsxPackage } from './xlsx-package';
 import { childElements, createElement, firstChild, root } from './xml';
 
 /** What goes into the table: unique headers (the existing ones first), rows, a cell format per column. */
@@ -50,9 +51,9 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   const target = new Map<number, number>();
   source.forEach((j, i) => { if (j >= 0) target.set(dataTop + j, dataTop + i); });
   const newRight = Math.max(right, left + update.headers.length - 1);
-  if (newRight > right) makeRoom(sheet, existing.sheet.name, top, existing.range.bottom, right, newRight - right);
+  if (newRight > right) await makeRoom(pkg, existing.sheet, top, existing.range.bottom, right, newRight - right);
   const move = rowMove(existing.sheet.name, left, newRight, (r) => (r < dataTop ? r : r <= dataBottom ? (target.get(r) ?? r) : r + delta));
-  if (delta !== 0 || [...target].some(([from, to]) => from !== to)) followMove(sheet, move);
+  if (delta !== 0 || [...target].some(([from, to]) => from !== to)) await followMove(pkg, existing.sheet.path, move);
   if (delta > 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
   let removed = rearrange(sheet, dataTop, old.length, target, left, right);
   if (delta < 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
@@ -65,23 +66,26 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   return removed || sheet.movedFormula;
 }
 
-/** every reference of the sheet to a moved cell follows it */
-function followMove(sheet: SheetEditor, move: CellMove): void {
+/** every reference of the sheet to a moved cell follows it, and so do the comments on moved cells */
+async function followMove(pkg: XlsxPackage, sheetPath: string, move: CellMove): Promise<void> {
+  const sheet = await pkg.sheet(sheetPath);
   // a filled-down formula group could be split by the move: each cell gets its own formula first
   sheet.unshareFormulas(shiftRelative);
   sheet.mapFormulas((f) => moveReferences(f, move), (ref) => moveRange(ref, move));
   sheet.mapRanges((ref) => moveRange(ref, move));
+  await moveComments(pkg, sheetPath, move);
 }
 
 /**
  * New columns go right of the table: what the planner has beside it, on the table's rows, moves
  * right to make way (as Excel's "insert table column" moves it). Nothing moves when they are empty.
  */
-function makeRoom(sheet: SheetEditor, name: string, top: number, bottom: number, right: number, by: number): void {
+async function makeRoom(pkg: XlsxPackage, where: SheetRef, top: number, bottom: number, right: number, by: number): Promise<void> {
+  const sheet = await pkg.sheet(where.path);
   const taken = (r: number) => Array.from({ length: by }, (_, i) => right + 1 + i).some((c) => sheet.hasValue(r, c));
   const rows = sheet.rowNumbers(top, bottom);
   if (!rows.some(taken)) return;
-  followMove(sheet, columnShift(name, top, bottom, right, by));
+  await followMove(pkg, where.path, columnShift(where.name, top, bottom, right, by));
   for (const r of rows) {
     const cells = sheet.takeCells(r, right + 1, Infinity);
     sheet.putCells(r, cells.map((c) => ({ column: c.column + by, xml: c.xml })));

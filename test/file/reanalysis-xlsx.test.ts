@@ -4,6 +4,8 @@
  * filter stays, rows close up with references following them. Each scenario runs the CLI's real
  * write path (`analyse -o uit.xlsx`) on a workbook whose works are moved between analyses.
  */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { resultsXlsx } from '../../src/cli/output';
 import { analyse } from '../../src/core/analysis/analyse';
 import { readWerkboek } from '../../src/core/werkboek/read';
@@ -215,5 +217,29 @@ describe('a re-analysis of an .xlsx file', () => {
     // both readers open it: the next analysis, and LibreOffice
     dom = await analysed(dom);
     expect(libreOfficeSheets(await dom.bytes()).Meekoppelkansen).toHaveLength(15);
+  }, 60_000);
+
+  it("moves a planner's comment along with its cell, in the comments and in the note's drawing", async () => {
+    const saved = await together();
+    // the planner puts a note on a pair's notitie in Excel (here: exceljs saves the workbook as a whole)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await saved.bytes()) as unknown as ArrayBuffer);
+    const at = cellOf(saved, 'MK-W2-W3', 'notitie');
+    (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at).value = 'bellen';
+    (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at).note = 'gebeld op 3 maart';
+    let dom = await XlsxDom.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const now = cellOf(dom, 'MK-W2-W3', 'notitie');
+    expect(now).not.toBe(at);
+    const zip = await JSZip.loadAsync(await dom.bytes());
+    const part = (re: RegExp) => Object.keys(zip.files).find((f) => re.test(f)) as string;
+    expect(await zip.file(part(/comments\d*\.xml$/))?.async('string')).toContain(`<comment ref="${now}" authorId="0">`);
+    const vml = await zip.file(part(/vmlDrawing\d*\.vml$/))?.async('string');
+    expect(vml).toContain(`<x:Row>${Number(now.replace(/[A-Z]+/, '')) - 1}</x:Row>`);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load((await dom.bytes()) as unknown as ArrayBuffer);
+    const note = (address: string) => JSON.stringify(wb2.getWorksheet('Meekoppelkansen')?.getCell(address).note ?? null);
+    expect([note(now), note(at)]).toEqual([expect.stringContaining('gebeld op 3 maart'), 'null']);
   }, 60_000);
 });
