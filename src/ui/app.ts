@@ -142,10 +142,13 @@ export class KoppelkaartApp {
       this.sessie?.sluit();
       this.sessie = run;
       if (!(await this.show(r))) return false;
-      // the canvas paints on the next frame; the mark after it is "map drawn" for the benchmark
+      // the canvas paints on the next frame; the mark after it is "map drawn" for the benchmark;
+      // then the list, and the analysis is done
       requestAnimationFrame(() => requestAnimationFrame(() => {
         performance.mark('kk-kaart-getekend');
-        if (this.resultaat === r) this.state = 'klaar';
+        if (this.resultaat !== r) return;
+        this.toonLijst();
+        this.state = 'klaar';
       }));
       return true;
     } catch (error) {
@@ -199,14 +202,25 @@ export class KoppelkaartApp {
     });
     clear(this.detail);
     if (!(await pauze())) return false;
-    this.setFilter(this.filters.filter(), z);
+    // the list follows once the map is painted (see start): the map first
+    this.lijst.setParen([]);
+    this.setFilter(this.filters.filter(), z, false);
     const fouten = m.problems.filter((p) => p.ernst === 'fout').length;
     this.setStatus(`${m.paren.length} meekoppelkansen gevonden in ${m.werken.length} werken` +
       (fouten ? `; ${fouten} rijen met een fout (zie Controle).` : '.'));
     return true;
   }
 
-  private setFilter(f: Filter, al?: Zichtbaar): void {
+  /** the list of the pairs the filters keep */
+  private toonLijst(): void {
+    const [m, z] = [this.model, this.zichtbaar];
+    if (!m || !z) return;
+    const paren = m.paren.filter((p) => z.paren.has(p.id));
+    this.lijst.setParen(paren);
+    this.lijstKop.textContent = `Meekoppelkansen (${paren.length})`;
+  }
+
+  private setFilter(f: Filter, al?: Zichtbaar, lijstOok = true): void {
     const m = this.model;
     const areaChanged = f.wijk !== this.filter.wijk || f.buurt !== this.filter.buurt;
     this.filter = f;
@@ -218,9 +232,7 @@ export class KoppelkaartApp {
       if (f.wijk || f.buurt) this.kaart.fitBuurten(this.zichtbaar.buurten);
       else this.kaart.fitAll();
     }
-    const paren = m.paren.filter((p) => this.zichtbaar!.paren.has(p.id));
-    this.lijst.setParen(paren);
-    this.lijstKop.textContent = `Meekoppelkansen (${paren.length})`;
+    if (lijstOok) this.toonLijst();
     const z = this.zichtbaar;
     this.tellingen.textContent = `${z.werken.size} werken · ${z.paren.size} meekoppelkansen · ${z.koppelkansen.size} koppelkansen · ${z.buurten.size} buurten`;
     Object.assign(this.tellingen.dataset, {
