@@ -377,12 +377,13 @@ export class SheetEditor {
   private removeRows(rows: Set<number>): void {
     if (rows.size === 0) return;
     for (const r of rows) this.rows.delete(r);
-    this.order = this.order.filter((r) => !rows.has(r));
+    // the order is tidied once when next asked for: moving a table's rows removes thousands one by one
+    this.orderDirty = true;
   }
 
   private ordered(): number[] {
     if (this.orderDirty) {
-      this.order = [...new Set(this.order)].sort((a, b) => a - b);
+      this.order = [...new Set(this.order)].filter((r) => this.rows.has(r)).sort((a, b) => a - b);
       this.orderDirty = false;
     }
     return this.order;
