@@ -252,11 +252,11 @@ export class SheetEditor {
     return this.rowsIn(top, bottom);
   }
 
-  /** rewrites the cell ranges after the cells (merged cells, hyperlinks, conditional formats, validations) */
-  mapRanges(range: (ref: string) => string): void {
+  /** rewrites the cell ranges after the cells (merged cells, hyperlinks, conditional formats, validations), given the element's name */
+  mapRanges(range: (ref: string, element: string) => string): void {
     const p = this.names.prefix;
-    const re = new RegExp(`(<${p}(?:mergeCell|hyperlink|conditionalFormatting|dataValidation|protectedRange|ignoredError)\\s[^>]*?\\s(?:ref|sqref)=")([^"]*)"`, 'g');
-    this.tail = this.tail.replace(re, (_, open: string, ref: string) => `${open}${range(ref)}"`);
+    const re = new RegExp(`(<${p}(mergeCell|hyperlink|conditionalFormatting|dataValidation|protectedRange|ignoredError)(?:\\s[^>]*?)?\\s(?:ref|sqref)=")([^"]*)"`, 'g');
+    this.tail = this.tail.replace(re, (_, open: string, element: string, ref: string) => `${open}${range(ref, element)}"`);
   }
 
   /** widens `<dimension>` to cover everything written */

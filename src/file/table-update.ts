@@ -53,7 +53,14 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   const newRight = Math.max(right, left + update.headers.length - 1);
   if (newRight > right) await makeRoom(pkg, existing.sheet, top, existing.range.bottom, right, newRight - right);
   const move = rowMove(existing.sheet.name, left, newRight, (r) => (r < dataTop ? r : r <= dataBottom ? (target.get(r) ?? r) : r + delta));
-  if (delta !== 0 || [...target].some(([from, to]) => from !== to)) await followMove(pkg, existing.sheet.path, move);
+  // a format or validation over a column's data rows covers the new ones too, as Excel keeps it when a table grows
+  const rowsOf = (ref: string) => ref.split(' ').map((part) => {
+    if (!/^[A-Za-z]{1,3}\d+(:[A-Za-z]{1,3}\d+)?$/.test(part)) return part;
+    const r = decodeRef(part);
+    const whole = r.left >= left && r.right <= right && r.top >= dataTop && r.top <= dataBottom && r.bottom === dataBottom;
+    return whole ? encodeRef({ ...r, top: move.to(r.top, r.left).row, bottom: dataTop + count - 1 }) : moveRange(part, move);
+  }).join(' ');
+  if (delta !== 0 || [...target].some(([from, to]) => from !== to)) await followMove(pkg, existing.sheet.path, move, rowsOf);
   if (delta > 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
   let removed = rearrange(sheet, dataTop, old.length, target, left, right);
   if (delta < 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
@@ -67,12 +74,12 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
 }
 
 /** every reference of the sheet to a moved cell follows it, and so do the comments on moved cells */
-async function followMove(pkg: XlsxPackage, sheetPath: string, move: CellMove): Promise<void> {
+async function followMove(pkg: XlsxPackage, sheetPath: string, move: CellMove, formatted?: (ref: string) => string): Promise<void> {
   const sheet = await pkg.sheet(sheetPath);
   // a filled-down formula group could be split by the move: each cell gets its own formula first
   sheet.unshareFormulas(shiftRelative);
   sheet.mapFormulas((f) => moveReferences(f, move), (ref) => moveRange(ref, move));
-  sheet.mapRanges((ref) => moveRange(ref, move));
+  sheet.mapRanges((ref, element) => (formatted && /^(conditionalFormatting|dataValidation)$/.test(element) ? formatted(ref) : moveRange(ref, move)));
   await moveComments(pkg, sheetPath, move);
 }
 

@@ -242,4 +242,20 @@ describe('a re-analysis of an .xlsx file', () => {
     const note = (address: string) => JSON.stringify(wb2.getWorksheet('Meekoppelkansen')?.getCell(address).note ?? null);
     expect([note(now), note(at)]).toEqual([expect.stringContaining('gebeld op 3 maart'), 'null']);
   }, 60_000);
+
+  it("stretches the planner's drop-down list and conditional format over a column's data rows as the table grows", async () => {
+    let dom = await XlsxDom.open(await startWorkbook());
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const { table } = dom.tableRows('Meekoppelkansen');
+    expect(table.box.bottom).toBe(11);
+    const status = letters(table.box.left + table.headers.indexOf('status'));
+    dom.addListAndFormat('Meekoppelkansen', `${status}2:${status}11`, ['nieuw', 'in overleg', 'afgesproken'], 'nieuw');
+    dom.addListAndFormat('Meekoppelkansen', 'Z1:Z5', ['ja', 'nee'], 'ja');
+    place(dom, 'together');
+    dom = await analysed(dom);
+    expect(dom.table('Meekoppelkansen').box.bottom).toBe(16);
+    expect(dom.formatRanges('Meekoppelkansen')).toEqual([`${status}2:${status}16`, 'Z1:Z5', `${status}2:${status}16`, 'Z1:Z5']);
+    expect(libreOfficeSheets(await dom.bytes()).Meekoppelkansen).toHaveLength(16);
+  }, 60_000);
 });

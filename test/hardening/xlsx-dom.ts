@@ -348,6 +348,36 @@ export class XlsxDom {
     }
   }
 
+  /**
+   * A drop-down list (data validation) and a rule for cells that hold `text` (conditional format) on
+   * `sqref`, where Excel puts them in the sheet: before the page margins.
+   */
+  addListAndFormat(sheet: string, sqref: string, list: string[], text: string): void {
+    const path = this.sheets().get(sheet) as string;
+    const doc = this.doc(path);
+    const ws = doc.documentElement as unknown as Element;
+    const make = (tag: string, attrs: Record<string, string>, content?: string): Element => {
+      const el = doc.createElementNS(MAIN, tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      if (content !== undefined) el.textContent = content;
+      return el;
+    };
+    const before = children(ws, 'pageMargins')[0] ?? null;
+    const format = ws.insertBefore(make('conditionalFormatting', { sqref }), before);
+    format.appendChild(make('cfRule', { type: 'containsText', priority: '1', operator: 'containsText', text }))
+      .appendChild(make('formula', {}, `NOT(ISERROR(SEARCH("${text}",${sqref.split(':')[0]})))`));
+    const validations = ws.insertBefore(make('dataValidations', { count: '1' }), before);
+    validations.appendChild(make('dataValidation', { type: 'list', allowBlank: '1', sqref }))
+      .appendChild(make('formula1', {}, `"${list.join(',')}"`));
+    this.dirty.add(path);
+  }
+
+  /** the ranges (sqref) of a sheet's conditional formats and data validations */
+  formatRanges(sheet: string): string[] {
+    const doc = this.sheetDoc(sheet);
+    return [...elements(doc, 'conditionalFormatting'), ...elements(doc, 'dataValidation')].map((el) => el.getAttribute('sqref') ?? '');
+  }
+
   /** the formula of a cell, if it holds one */
   formula(sheet: string, address: string): string | null {
     const c = this.findCell(this.sheetDoc(sheet), address, false);
