@@ -14,7 +14,7 @@ import { PLEKKEN } from '../excel/planner-oracle';
 import { letters, XlsxDom } from '../hardening/xlsx-dom';
 import { startWorkbook } from '../hardening/xlsx-planner';
 import type { Document, Element } from '@xmldom/xmldom';
-import { libreOfficeSheets } from './helpers';
+import { libreOfficeConvert, libreOfficeSheets } from './helpers';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -239,8 +239,13 @@ describe('a re-analysis of an .xlsx file', () => {
     expect(vml).toContain(`<x:Row>${Number(now.replace(/[A-Z]+/, '')) - 1}</x:Row>`);
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load((await dom.bytes()) as unknown as ArrayBuffer);
-    const note = (address: string) => JSON.stringify(wb2.getWorksheet('Meekoppelkansen')?.getCell(address).note ?? null);
-    expect([note(now), note(at)]).toEqual([expect.stringContaining('gebeld op 3 maart'), 'null']);
+    const noteAt = (address: string) => JSON.stringify(wb2.getWorksheet('Meekoppelkansen')?.getCell(address).note ?? null);
+    expect([noteAt(now), noteAt(at)]).toEqual([expect.stringContaining('gebeld op 3 maart'), 'null']);
+    // LibreOffice shows the note in the pair's row
+    const fods = Buffer.from(libreOfficeConvert(await dom.bytes(), 'plan.xlsx', 'fods')).toString('utf8');
+    const note = fods.indexOf('gebeld op 3 maart');
+    expect(note).toBeGreaterThan(0);
+    expect(fods.slice(fods.lastIndexOf('<table:table-row', note), note)).toContain('MK-W2-W3');
   }, 60_000);
 
   it("stretches the planner's drop-down list and conditional format over a column's data rows as the table grows", async () => {
