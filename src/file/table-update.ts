@@ -43,8 +43,7 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   let needed = false;
   const read = (shared: SharedStrings) => Array.from({ length: dataBottom - dataTop + 1 }, (_, j) => readRow(sheet, dataTop + j, left, right, shared));
   let old = read(() => { needed = true; return ''; });
-  const shared = needed || headerNeedsStrings(sheet, top, left, right) ? await sharedStrings(pkg) : () => '';
-  if (needed) old = read(shared);
+  if (needed) old = read(await sharedStrings(pkg));
   const source = matchRows(old, update.rows, idColumn(update.headers, right - left + 1));
   const count = Math.max(1, update.rows.length);
   const delta = count - old.length;
@@ -65,7 +64,7 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   let removed = rearrange(sheet, dataTop, old.length, target, left, right);
   if (delta < 0) shiftBelow(sheet, dataBottom, delta, left, newRight);
   removed = writeRows(sheet, dataTop, left, old, source, update) || removed;
-  writeHeaders(sheet, top, left, right, update.headers, shared);
+  writeHeaders(sheet, top, left, right, update.headers);
   sheet.finish();
   pkg.touch(existing.sheet.path);
   const bottom = dataTop + count - 1;
@@ -135,20 +134,11 @@ function writeRows(sheet: SheetEditor, dataTop: number, left: number, old: CellV
   return sheet.removedFormula && !before;
 }
 
-/** existing header cells keep their markup unless the text differs; new columns take the last header's style */
-function writeHeaders(sheet: SheetEditor, top: number, left: number, right: number, headers: string[], shared: SharedStrings): void {
+/** new columns get their header, in the last header's style; existing header cells are the table's column names and stay */
+function writeHeaders(sheet: SheetEditor, top: number, left: number, right: number, headers: string[]): void {
   headers.forEach((h, c) => {
-    const column = left + c;
-    if (column <= right && sameValue(sheet.valueAt(top, column, shared), h)) return;
-    sheet.setValue(top, column, h, column > right ? sheet.styleOf(top, right) : undefined);
+    if (left + c > right) sheet.setValue(top, left + c, h, sheet.styleOf(top, right));
   });
-}
-
-/** true when a header cell is a shared string */
-function headerNeedsStrings(sheet: SheetEditor, top: number, left: number, right: number): boolean {
-  let needed = false;
-  readRow(sheet, top, left, right, () => { needed = true; return ''; });
-  return needed;
 }
 
 function readRow(sheet: SheetEditor, r: number, left: number, right: number, shared: SharedStrings): CellValue[] {

@@ -263,4 +263,13 @@ describe('a re-analysis of an .xlsx file', () => {
     expect(dom.formatRanges('Meekoppelkansen')).toEqual([`${status}2:${status}16`, 'Z1:Z5', `${status}2:${status}16`, 'Z1:Z5']);
     expect(libreOfficeSheets(await dom.bytes()).Meekoppelkansen).toHaveLength(16);
   }, 60_000);
+
+  it("leaves the table's header cells as the planner named the columns, spaces and all", async () => {
+    let dom = await together();
+    dom.addTableColumn('Meekoppelkansen', ' mijn kolom ');
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const { table } = dom.tableRows('Meekoppelkansen');
+    expect(table.headers[table.headers.length - 1]).toBe(' mijn kolom ');
+  }, 60_000);
 });
