@@ -6,6 +6,7 @@
  *   frames, and the longest long task the browser reports);
  * - peak memory: the page's JS heap (CDP Performance.getMetrics) and the RSS of the renderer
  *   process (page and worker) and of all of Chromium (sampled from /proc every 200 ms);
+ * - saving: Opslaan als… clicked, the time until the download and the longest gap between frames;
  * - cancel: opened again, Annuleer clicked while the worker reads; the time until the page is
  *   back, whether the worker is gone and the renderer's CPU use in the two seconds after.
  *
@@ -13,7 +14,7 @@
  *   const run = await measureBigPage('/tmp/big.xlsx');
  *   console.log(formatBigPage(run));
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../test/e2e/harness';
 import { waitForAnalysis } from '../test/e2e/ui-helpers';
@@ -37,6 +38,7 @@ export interface BigPageRun {
   rendererPiekMb: number;
   /** highest RSS of every Chromium process together */
   chromiumPiekMb: number;
+  opslaan: { ms: number; langsteFrameGatMs: number; bytes: number };
   annuleer: { seconden: number; terugMs: number; workersVoor: number; workersNa: number; cpuNaMs: number; state: string };
 }
 
@@ -148,6 +150,16 @@ async function openBig(harness: Harness, file: string): Promise<{ page: Page; cd
   return { page, cdp };
 }
 
+async function opslaan(page: Page): Promise<BigPageRun['opslaan']> {
+  await page.evaluate(START_STALL);
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 1_800_000 }), page.locator('#opslaan').click()]);
+  const ms = Date.now() - t0;
+  const stall = (await page.evaluate(STOP_STALL)) as { gat: number };
+  const file = await download.path();
+  return { ms, langsteFrameGatMs: stall.gat, bytes: file ? statSync(file).size : 0 };
+}
+
 async function annuleer(harness: Harness, file: string, seconden: number): Promise<BigPageRun['annuleer']> {
   const { page } = await openBig(harness, file);
   await page.locator('#voortgang').waitFor({ state: 'visible' });
@@ -177,11 +189,12 @@ export async function measureBigPage(file: string, annuleerNaSeconden = 5): Prom
     const stall = (await page.evaluate(STOP_STALL)) as { gat: number; taak: number };
     const peak = await mem.stop();
     const t = (await page.evaluate(TIMING)) as { werken: number; paren: number; bestand: number; gelezen: number; fasen: BigPageRun['fasen'] };
+    const opgeslagen = await opslaan(page);
     await page.close();
     return {
       werken: t.werken, paren: t.paren, bestandTotKaartMs: t.bestand, gelezenTotKaartMs: t.gelezen, fasen: t.fasen,
       langsteFrameGatMs: stall.gat, langsteTaakMs: stall.taak,
-      heapPiekMb: peak.heap, rendererPiekMb: peak.renderer, chromiumPiekMb: peak.all,
+      heapPiekMb: peak.heap, rendererPiekMb: peak.renderer, chromiumPiekMb: peak.all, opslaan: opgeslagen,
       annuleer: await annuleer(harness, file, annuleerNaSeconden),
     };
   } finally {
@@ -199,6 +212,7 @@ export function formatBigPage(r: BigPageRun): string {
       + `(worker: readWerkboek ${s(r.fasen.werkboekMs)}, engine ${s(r.fasen.analyseMs)}, map model ${s(r.fasen.kaartMs)})`,
     `page: longest main-thread stall: ${r.langsteFrameGatMs.toFixed(0)} ms between frames, longest long task ${r.langsteTaakMs.toFixed(0)} ms`,
     `page: peak memory: main-thread JS heap ${mb(r.heapPiekMb)}, renderer RSS (page + worker) ${mb(r.rendererPiekMb)}, all Chromium ${mb(r.chromiumPiekMb)}`,
+    `page: save (Opslaan als…): download after ${s(r.opslaan.ms)}, ${(r.opslaan.bytes / 1e6).toFixed(1)} MB; longest gap between frames meanwhile ${r.opslaan.langsteFrameGatMs.toFixed(0)} ms`,
     `page: cancel after ${a.seconden} s: page back (state ${a.state}) in ${a.terugMs} ms; workers ${a.workersVoor} → ${a.workersNa}; renderer CPU in the 2 s after: ${a.cpuNaMs} ms`,
   ].join('\n');
 }

@@ -124,6 +124,14 @@ export class KoppelkaartApp {
     return { ...(await sessie.gegevens()), ...r };
   }
 
+  /**
+   * Writes the result shown, with the planner's edits, into a copy of the opened .xlsx bytes, in
+   * the worker that analysed it (the bytes are transferred: pass a copy); null without a result.
+   */
+  async opslaan(bytes: ArrayBuffer, edits: ReadonlyMap<string, PlannerVelden>): Promise<{ bytes: Uint8Array; notices: string[] } | null> {
+    return this.sessie && this.resultaat ? this.sessie.opslaan(bytes, edits) : null;
+  }
+
   private async start(invoer: AnalyseInvoer): Promise<boolean> {
     this.run?.cancel();
     this.state = 'bezig';

@@ -5,6 +5,7 @@
  */
 import type { RawWerkboek } from '../core/types';
 import type { KaartModel } from '../ui/model';
+import type { PlannerVelden } from './kaart-model';
 import type { AnalyseFasen, AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
 
 export type { AnalyseGegevens, AnalyseResultaat } from './protocol';
@@ -23,6 +24,11 @@ export interface AnalyseRun {
   resultaat: Promise<KaartResultaat>;
   /** the tables, werkboek and pairs, fetched from the worker on the first call */
   gegevens(): Promise<AnalyseGegevens>;
+  /**
+   * The results with the planner's edits written into a copy of these .xlsx bytes, in the worker
+   * (the bytes are transferred); rejects with a Dutch message when writing fails.
+   */
+  opslaan(bytes: ArrayBuffer, edits: ReadonlyMap<string, PlannerVelden>): Promise<{ bytes: Uint8Array; notices: string[] }>;
   /** stops a running analysis (rejects `resultaat` with GEANNULEERD) */
   cancel(): void;
   /** ends the worker of a finished analysis; `gegevens()` then fails */
@@ -66,13 +72,15 @@ export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, 
   let gegevens: Promise<AnalyseGegevens> | null = null;
   let wachtGegevens: Wacht<AnalyseGegevens> | null = null;
   let gesloten = false;
+  let wachtOpslaan: Wacht<{ bytes: Uint8Array; notices: string[] }> | null = null;
   const resultaat = new Promise<KaartResultaat>((ok, fail) => (klaar = { ok, fail }));
   const stop = (melding: string) => {
     gesloten = true;
     worker.terminate();
     klaar?.fail(new Error(melding));
     wachtGegevens?.fail(new Error(melding));
-    klaar = wachtGegevens = null;
+    wachtOpslaan?.fail(new Error(melding));
+    klaar = wachtGegevens = wachtOpslaan = null;
   };
   const werken: KaartModel['werken'] = [];
   const paren: KaartModel['paren'] = [];
@@ -88,6 +96,11 @@ export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, 
     } else if (m.type === 'gegevens') {
       wachtGegevens?.ok(m.gegevens);
       wachtGegevens = null;
+    } else if (m.type === 'opgeslagen' || m.type === 'opslaan-fout') {
+      // a failed write leaves the analysis as it was
+      if (m.type === 'opgeslagen') wachtOpslaan?.ok({ bytes: new Uint8Array(m.bytes), notices: m.notices });
+      else wachtOpslaan?.fail(new Error(m.melding));
+      wachtOpslaan = null;
     } else stop(m.melding);
   };
   worker.onerror = (e) => {
@@ -108,6 +121,14 @@ export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, 
         worker.postMessage({ type: 'gegevens' } satisfies WorkerVraag);
       });
       return gegevens;
+    },
+    opslaan: (bytes, edits) => {
+      if (gesloten) return Promise.reject(new Error('Deze analyse is afgesloten; analyseer opnieuw.'));
+      if (wachtOpslaan) return Promise.reject(new Error('Er wordt al opgeslagen.'));
+      return new Promise((ok, fail) => {
+        wachtOpslaan = { ok, fail };
+        worker.postMessage({ type: 'opslaan', bytes, edits: [...edits] } satisfies WorkerVraag, [bytes]);
+      });
     },
     cancel: () => {
       if (klaar) stop(GEANNULEERD);

@@ -11,6 +11,7 @@ import { readWerkboek } from '../core/werkboek/read';
 import { buffersVan } from '../map/vormen';
 import { buildKaartModel } from './kaart-model';
 import { plannerVelden } from './planner';
+import type { PlannerVelden } from './kaart-model';
 import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
 
 const post = (m: WorkerBericht, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -59,8 +60,22 @@ async function analyseer(vraag: WorkerVraag): Promise<void> {
   post({ type: 'kaart', model: rest, duurMs: performance.now() - t0, fasen }, [...buffersVan(model.werkVormen), ...buffersVan(model.paarVormen)]);
 }
 
+/** the annotated workbook, written here: 100,000 rows would hold the page for seconds */
+async function opslaan(bytes: ArrayBuffer, edits: [string, PlannerVelden][]): Promise<void> {
+  try {
+    if (!gegevens) throw new Error('er is nog geen analyse om op te slaan.');
+    const { annotatedXlsx } = await import(/* webpackChunkName: "save-xlsx" */ '../ui/save-xlsx');
+    const out = await annotatedXlsx(bytes, gegevens.raw, gegevens, new Map(edits));
+    const buffer = out.bytes.buffer.slice(out.bytes.byteOffset, out.bytes.byteOffset + out.bytes.byteLength) as ArrayBuffer;
+    post({ type: 'opgeslagen', bytes: buffer, notices: out.notices }, [buffer]);
+  } catch (error) {
+    post({ type: 'opslaan-fout', melding: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 self.onmessage = async (e: MessageEvent<WorkerVraag>) => {
   const vraag = e.data;
+  if (vraag?.type === 'opslaan') return opslaan(vraag.bytes, vraag.edits);
   if (vraag?.type === 'gegevens') {
     if (gegevens) post({ type: 'gegevens', gegevens });
     else post({ type: 'fout', melding: 'Er is nog geen analyse om te bewaren.' });

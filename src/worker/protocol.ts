@@ -4,6 +4,7 @@
  */
 import type { Meekoppelkans, RawWerkboek, Werkboek } from '../core/types';
 import type { KaartModel } from '../ui/model';
+import type { PlannerVelden } from './kaart-model';
 
 /** page → worker */
 export type WorkerVraag =
@@ -11,8 +12,10 @@ export type WorkerVraag =
   | { type: 'analyse'; raw: RawWerkboek }
   /** read these .xlsx bytes here, then analyse (the page stays free while exceljs works) */
   | { type: 'lees'; bytes: ArrayBuffer }
-  /** send the tables, werkboek and pairs of the finished analysis (for saving, exports, Excel) */
-  | { type: 'gegevens' };
+  /** send the tables, werkboek and pairs of the finished analysis (for exports, Excel) */
+  | { type: 'gegevens' }
+  /** write the results with the planner's edits into these .xlsx bytes (the page's "Opslaan") */
+  | { type: 'opslaan'; bytes: ArrayBuffer; edits: [string, PlannerVelden][] };
 
 /** worker → page */
 export type WorkerBericht =
@@ -25,6 +28,8 @@ export type WorkerBericht =
   /** the rest of the map's model (works and pairs came ahead): the page can draw */
   | { type: 'kaart'; model: KaartModel; duurMs: number; fasen: AnalyseFasen }
   | { type: 'gegevens'; gegevens: AnalyseGegevens }
+  | { type: 'opgeslagen'; bytes: ArrayBuffer; notices: string[] }
+  | { type: 'opslaan-fout'; melding: string }
   | { type: 'fout'; melding: string };
 
 /** Where the worker's time went, in milliseconds (for the benchmark). */
