@@ -43,6 +43,12 @@ export interface MeekoppelkansenChanges {
   kept: number;
 }
 
+/** Options of `mergeMeekoppelkansen`. */
+export interface MergeOptions {
+  /** ids of pairs whose row carries a planner's comment (a note or threaded comment): that is planner input too */
+  metOpmerking?: ReadonlySet<string>;
+}
+
 /** The full content of the Meekoppelkansen table after a run. */
 export interface MeekoppelkansenTable {
   headers: string[];
@@ -137,16 +143,19 @@ const sameCell = (a: CellValue | undefined, b: CellValue | undefined): boolean =
  * Merges this run's pairs into the existing Meekoppelkansen table (undefined when there is none).
  * Existing rows keep their order; new pairs follow, sorted by id. A pair that no longer qualifies
  * keeps its row with status `vervallen` when a planner cell (other than status `nieuw`) is filled,
- * and is removed otherwise. Throws when a pair names a work that is not in `werken`.
+ * or its id is in `opts.metOpmerking` (its row carries a comment), and is removed otherwise.
+ * Throws when a pair names a work that is not in `werken`.
  *
  * @example
  * const table = mergeMeekoppelkansen(raw.meekoppelkansen, pairs, werkboek.werken);
  * table.changes; // { added: 3, updated: 1, unchanged: 4, vervallen: 1, removed: 0, kept: 0 }
+ * mergeMeekoppelkansen(raw.meekoppelkansen, [], werkboek.werken, { metOpmerking: new Set(['MK-W1-W2']) });
  */
 export function mergeMeekoppelkansen(
   existing: RawTable | undefined,
   pairs: readonly Meekoppelkans[],
   werken: readonly Werk[],
+  opts: MergeOptions = {},
 ): MeekoppelkansenTable {
   const slots = layout(existing);
   const byId = new Map(werken.map((w) => [w.id, w]));
@@ -170,7 +179,8 @@ export function mergeMeekoppelkansen(
     }
     seen.add(key);
     const cells = fresh.get(key);
-    const row = cells ? refresh(slots, carried, cells, changes) : expire(slots, carried, changes);
+    const commented = opts.metOpmerking?.has(key) ?? false;
+    const row = cells ? refresh(slots, carried, cells, changes) : expire(slots, carried, changes, commented);
     if (row) rows.push(row);
   }
   const added = pairs.filter((p) => !seen.has(p.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -207,14 +217,14 @@ function refresh(slots: Slot[], carried: CellValue[], cells: Record<string, Cell
   return row;
 }
 
-// a pair that no longer qualifies: vervallen when it carries planner input, else gone
-function expire(slots: Slot[], carried: CellValue[], changes: MeekoppelkansenChanges): CellValue[] | undefined {
+// a pair that no longer qualifies: vervallen when it carries planner input (a comment counts), else gone
+function expire(slots: Slot[], carried: CellValue[], changes: MeekoppelkansenChanges, commented: boolean): CellValue[] | undefined {
   const status = slots.findIndex((s) => s.name === 'status');
   const vorige = slots.findIndex((s) => s.name === VORIGE_STATUS_COLUMN);
   // a vervallen the add-in set stands for the status it parked in vorige_status
   const parked = statusOf(carried[status]) === 'vervallen' && !isEmptyCell(carried[vorige]);
   const planned = parked ? carried[vorige] : carried[status];
-  const input = slots.some((s, j) => {
+  const input = commented || slots.some((s, j) => {
     if (s.name !== undefined && ADDIN.has(s.name)) return false;
     return j === status ? !isEmptyCell(planned) && statusOf(planned) !== 'nieuw' : !isEmptyCell(carried[j]);
   });

@@ -91,6 +91,20 @@ describe('mergeMeekoppelkansen', () => {
     expect(mergeMeekoppelkansen(asRaw(t), [], WERKEN).changes).toMatchObject({ unchanged: 2, vervallen: 0 });
   });
 
+  it('keeps a vanished pair whose row carries a comment as vervallen, and removes the same pair without one', () => {
+    const first = mergeMeekoppelkansen(undefined, [pair('W1', 'W2'), pair('W1', 'W3'), pair('W2', 'W3')], WERKEN);
+    const t = mergeMeekoppelkansen(asRaw(first), [pair('W2', 'W3')], WERKEN, { metOpmerking: new Set(['MK-W1-W3', 'MK-W2-W3']) });
+    expect(t.rows.map((r) => [r[0], r[col(t, 'status')], r[col(t, 'vorige_status')]])).toEqual([
+      ['MK-W1-W3', 'vervallen', 'nieuw'],
+      ['MK-W2-W3', 'nieuw', null],
+    ]);
+    expect(t.changes).toEqual({ added: 0, updated: 0, unchanged: 1, vervallen: 1, removed: 1, kept: 0 });
+    // without the comment the same merge removes it, as before
+    expect(mergeMeekoppelkansen(asRaw(first), [pair('W2', 'W3')], WERKEN).rows.map((r) => r[0])).toEqual(['MK-W2-W3']);
+    // still commented on the next run: kept as it is
+    expect(mergeMeekoppelkansen(asRaw(t), [], WERKEN, { metOpmerking: new Set(['MK-W1-W3']) }).changes).toMatchObject({ unchanged: 1, removed: 1 });
+  });
+
   it('removes a vervallen row once the planner has cleared the input it was kept for', () => {
     const first = mergeMeekoppelkansen(undefined, [pair('W1', 'W2')], WERKEN);
     set(first, 'MK-W1-W2', 'notitie', 'even bellen');
