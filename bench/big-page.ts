@@ -8,7 +8,7 @@
  *   process (page and worker) and of all of Chromium (sampled from /proc every 200 ms);
  * - saving: Opslaan als… clicked, the time until the download and the longest gap between frames;
  * - cancel: opened again, Annuleer clicked while the worker reads; the time until the page is
- *   back, whether the worker is gone and the renderer's CPU use in the two seconds after.
+ *   back, whether the worker is gone, and the renderer's CPU use before the click and after it.
  *
  * @example
  *   const run = await measureBigPage('/tmp/big.xlsx');
@@ -39,7 +39,7 @@ export interface BigPageRun {
   /** highest RSS of every Chromium process together */
   chromiumPiekMb: number;
   opslaan: { ms: number; langsteFrameGatMs: number; bytes: number };
-  annuleer: { seconden: number; terugMs: number; workersVoor: number; workersNa: number; cpuNaMs: number; state: string };
+  annuleer: { seconden: number; terugMs: number; workersVoor: number; workersNa: number; cpuVoorMs: number; cpuNaMs: number; state: string };
 }
 
 /** pid → [ppid, rss bytes, utime+stime ms, is renderer] for every process we can read */
@@ -163,20 +163,25 @@ async function opslaan(page: Page): Promise<BigPageRun['opslaan']> {
 async function annuleer(harness: Harness, file: string, seconden: number): Promise<BigPageRun['annuleer']> {
   const { page } = await openBig(harness, file);
   await page.locator('#voortgang').waitFor({ state: 'visible' });
-  await page.waitForTimeout(seconden * 1000);
+  await page.waitForTimeout(seconden * 1000 - 2000);
+  // the renderer's CPU while the worker reads, as a yardstick for after
+  const cpuV = chromium().rendererCpuMs;
+  await page.waitForTimeout(2000);
+  const cpuVoorMs = chromium().rendererCpuMs - cpuV;
   const workersVoor = page.workers().length;
   const t0 = Date.now();
   await page.locator('#annuleer').click();
   await page.waitForFunction(() => window.__koppelkaart?.state() !== 'bezig');
   const terugMs = Date.now() - t0;
   const state = (await page.evaluate('window.__koppelkaart.state()')) as string;
-  await page.waitForTimeout(200);
+  // a second to settle (the ended worker's heap is freed), then three seconds counted
+  await page.waitForTimeout(1000);
   const cpu0 = chromium().rendererCpuMs;
-  await page.waitForTimeout(2000);
+  await page.waitForTimeout(3000);
   const cpuNaMs = chromium().rendererCpuMs - cpu0;
   const workersNa = page.workers().length;
   await page.close();
-  return { seconden, terugMs, workersVoor, workersNa, cpuNaMs, state };
+  return { seconden, terugMs, workersVoor, workersNa, cpuVoorMs, cpuNaMs, state };
 }
 
 /** Opens `file` in the standalone page and measures everything above. */
@@ -213,6 +218,7 @@ export function formatBigPage(r: BigPageRun): string {
     `page: longest main-thread stall: ${r.langsteFrameGatMs.toFixed(0)} ms between frames, longest long task ${r.langsteTaakMs.toFixed(0)} ms`,
     `page: peak memory: main-thread JS heap ${mb(r.heapPiekMb)}, renderer RSS (page + worker) ${mb(r.rendererPiekMb)}, all Chromium ${mb(r.chromiumPiekMb)}`,
     `page: save (Opslaan als…): download after ${s(r.opslaan.ms)}, ${(r.opslaan.bytes / 1e6).toFixed(1)} MB; longest gap between frames meanwhile ${r.opslaan.langsteFrameGatMs.toFixed(0)} ms`,
-    `page: cancel after ${a.seconden} s: page back (state ${a.state}) in ${a.terugMs} ms; workers ${a.workersVoor} → ${a.workersNa}; renderer CPU in the 2 s after: ${a.cpuNaMs} ms`,
+    `page: cancel after ${a.seconden} s: page back (state ${a.state}) in ${a.terugMs} ms; workers ${a.workersVoor} → ${a.workersNa}; `
+      + `renderer CPU: ${a.cpuVoorMs} ms in the 2 s before the click, ${a.cpuNaMs} ms in 3 s from 1 s after it`,
   ].join('\n');
 }
