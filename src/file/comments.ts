@@ -22,6 +22,26 @@ export async function moveComments(pkg: XlsxPackage, sheetPath: string, move: Ce
   }
 }
 
+/**
+ * The cells of the sheet that carry a comment: a note (`xl/commentsN.xml`) or a threaded comment
+ * (`xl/threadedComments/*.xml`), both found through the sheet's relationships.
+ *
+ * @example
+ * await commentedCells(pkg, 'xl/worksheets/sheet5.xml'); // [{ row: 7, column: 12 }]
+ */
+export async function commentedCells(pkg: XlsxPackage, sheetPath: string): Promise<Array<{ row: number; column: number }>> {
+  const cells: Array<{ row: number; column: number }> = [];
+  for (const rel of await pkg.relationships(sheetPath)) {
+    if (!rel.target || !pkg.has(rel.target) || !/\/(comments|threadedComment)$/.test(rel.type)) continue;
+    walk(root(await pkg.xml(rel.target)), (el) => {
+      if (el.localName !== 'comment' && el.localName !== 'threadedComment') return;
+      const ref = el.getAttribute('ref');
+      if (ref && /^[A-Za-z]{1,3}\d+$/.test(ref)) cells.push(decodeCell(ref));
+    });
+  }
+  return cells;
+}
+
 /** `<comment ref="B3">` and `<threadedComment ref="B3">` */
 async function moveRefs(pkg: XlsxPackage, path: string, move: CellMove): Promise<void> {
   let changed = false;

@@ -39,11 +39,7 @@ export async function updateTable(pkg: XlsxPackage, existing: TableRef, update: 
   const { top, left, right } = existing.range;
   const dataTop = top + existing.headerRows;
   const dataBottom = existing.range.bottom - existing.totalsRows;
-  // the shared string table is read only when the table uses it (a big Werken table fills it)
-  let needed = false;
-  const read = (shared: SharedStrings) => Array.from({ length: dataBottom - dataTop + 1 }, (_, j) => readRow(sheet, dataTop + j, left, right, shared));
-  let old = read(() => { needed = true; return ''; });
-  if (needed) old = read(await sharedStrings(pkg));
+  const old = await readRows(pkg, sheet, dataTop, dataBottom, left, right);
   const source = matchRows(old, update.rows, idColumn(update.headers, right - left + 1));
   const count = Math.max(1, update.rows.length);
   const delta = count - old.length;
@@ -139,6 +135,28 @@ function writeHeaders(sheet: SheetEditor, top: number, left: number, right: numb
   headers.forEach((h, c) => {
     if (left + c > right) sheet.setValue(top, left + c, h, sheet.styleOf(top, right));
   });
+}
+
+/**
+ * The values of an existing table as the cells hold them: its header row and its data rows.
+ *
+ * @example
+ * const { headers, rows } = await readTable(pkg, (await pkg.tables())[0]);
+ */
+export async function readTable(pkg: XlsxPackage, existing: TableRef): Promise<{ headers: string[]; rows: CellValue[][] }> {
+  const sheet = await pkg.sheet(existing.sheet.path);
+  const { top, left, right } = existing.range;
+  const [head] = await readRows(pkg, sheet, top, top, left, right);
+  const rows = await readRows(pkg, sheet, top + existing.headerRows, existing.range.bottom - existing.totalsRows, left, right);
+  return { headers: head.map((h) => (h === null ? '' : String(h))), rows };
+}
+
+// the shared string table is read only when the rows use it (a big Werken table fills it)
+async function readRows(pkg: XlsxPackage, sheet: SheetEditor, from: number, to: number, left: number, right: number): Promise<CellValue[][]> {
+  let needed = false;
+  const read = (shared: SharedStrings) => Array.from({ length: to - from + 1 }, (_, j) => readRow(sheet, from + j, left, right, shared));
+  const rows = read(() => { needed = true; return ''; });
+  return needed ? read(await sharedStrings(pkg)) : rows;
 }
 
 function readRow(sheet: SheetEditor, r: number, left: number, right: number, shared: SharedStrings): CellValue[] {

@@ -7,6 +7,7 @@
  * `meekoppelkansen` column of the Werken table, and the cell formats those need in styles.xml.
  */
 import type { CellValue, RowProblem } from '../core/types';
+import { keepCommentedPairs } from './commented-pairs';
 import { writeOutputTable } from './output-table';
 import { ensureFormats, type CellFormat } from './styles';
 import { writeWerkenColumn, type WerkenKolom } from './werken-column';
@@ -64,7 +65,9 @@ export async function writeResultsXlsx(input: ArrayBuffer | Uint8Array, results:
   const pkg = await XlsxPackage.open(input);
   const xf = await ensureFormats(pkg);
   const formats = { ...DEFAULT_FORMATS, ...results.formats };
-  const notices = await writeOutputTable(pkg, { name: 'Meekoppelkansen', ...results.meekoppelkansen, formats }, xf);
+  // a pair whose row carries a comment is planner input: kept (vervallen), so its comment stays on its row
+  const meekoppelkansen = await keepCommentedPairs(pkg, 'Meekoppelkansen', results.meekoppelkansen);
+  const notices = await writeOutputTable(pkg, { name: 'Meekoppelkansen', ...meekoppelkansen, formats }, xf);
   const problems = results.werken ? await writeWerkenColumn(pkg, results.werken) : [];
   const controle = {
     headers: results.controle.headers,

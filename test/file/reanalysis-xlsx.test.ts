@@ -248,6 +248,36 @@ describe('a re-analysis of an .xlsx file', () => {
     expect(fods.slice(fods.lastIndexOf('<table:table-row', note), note)).toContain('MK-W2-W3');
   }, 60_000);
 
+  it("keeps a vanished pair whose row carries the planner's comment as vervallen, the comment on that row and on no other", async () => {
+    const saved = await together();
+    // a note on an add-in cell of a pair the planner typed nothing else for
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await saved.bytes()) as unknown as ArrayBuffer);
+    const at = cellOf(saved, 'MK-W1-W2', 'titel_a');
+    (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at).note = 'vraag Stedin naar de planning';
+    let dom = await XlsxDom.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const { table, rows } = dom.tableRows('Meekoppelkansen');
+    const cell = (id: string, header: string) => rows.find((r) => r[table.headers.indexOf('id')] === id)?.[table.headers.indexOf(header)];
+    // the five pairs of W1 vanished; only the commented one stays
+    expect(rows.map((r) => r[table.headers.indexOf('id')]).filter((id) => String(id).startsWith('MK-W1-'))).toEqual(['MK-W1-W2']);
+    expect(rows).toHaveLength(11);
+    expect([cell('MK-W1-W2', 'status'), cell('MK-W1-W2', 'vorige_status')]).toEqual(['vervallen', 'nieuw']);
+    const now = cellOf(dom, 'MK-W1-W2', 'titel_a');
+    const zip = await JSZip.loadAsync(await dom.bytes());
+    const comments = await zip.file(Object.keys(zip.files).find((f) => /comments\d*\.xml$/.test(f)) as string)?.async('string');
+    expect([...(comments ?? '').matchAll(/<comment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual([now]);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load((await dom.bytes()) as unknown as ArrayBuffer);
+    const notes = (wb2.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getRows(1, 20)?.flatMap((r) => {
+      const found: string[] = [];
+      r.eachCell((c) => { if (c.note) found.push(c.address); });
+      return found;
+    });
+    expect(notes).toEqual([now]);
+  }, 60_000);
+
   it("stretches the planner's drop-down list and conditional format over a column's data rows as the table grows", async () => {
     let dom = await XlsxDom.open(await startWorkbook());
     place(dom, 'together', 'W1');
