@@ -10,6 +10,7 @@ import { resultsXlsx } from '../../src/cli/output';
 import { analyse } from '../../src/core/analysis/analyse';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { readXlsx } from '../../src/file/read-xlsx';
+import { XlsxPackage } from '../../src/file/xlsx-package';
 import { PLEKKEN } from '../excel/planner-oracle';
 import { letters, XlsxDom } from '../hardening/xlsx-dom';
 import { startWorkbook } from '../hardening/xlsx-planner';
@@ -276,6 +277,29 @@ describe('a re-analysis of an .xlsx file', () => {
       return found;
     });
     expect(notes).toEqual([now]);
+  }, 60_000);
+
+  it("keeps a vanished pair whose row carries a threaded comment as vervallen, the comment following its row", async () => {
+    const saved = await together();
+    const at = cellOf(saved, 'MK-W1-W3', 'titel_b');
+    // a threaded comment as Excel 365 writes it: its own part, related from the sheet
+    const pkg = await XlsxPackage.open(await saved.bytes());
+    const sheet = ((await pkg.tables()).find((t) => t.name === 'Meekoppelkansen') as { sheet: { path: string } }).sheet.path;
+    const path = 'xl/threadedComments/threadedComment1.xml';
+    pkg.put(path, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+      + `<threadedComment ref="${at}" dT="2026-11-01T10:00:00.00" personId="{00000000-0000-0000-0000-000000000001}" id="{00000000-0000-0000-0000-000000000002}"><text>samen met Vitens?</text></threadedComment></ThreadedComments>`);
+    await pkg.addRelationship(sheet, 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment', path);
+    await pkg.setContentType(path, 'application/vnd.ms-excel.threadedcomments+xml');
+    let dom = await XlsxDom.open(await pkg.bytes());
+    place(dom, 'together', 'W1');
+    dom = await analysed(dom);
+    const { table, rows } = dom.tableRows('Meekoppelkansen');
+    expect(rows.map((r) => r[table.headers.indexOf('id')]).filter((id) => String(id).startsWith('MK-W1-'))).toEqual(['MK-W1-W3']);
+    expect(rows.find((r) => r[0] === 'MK-W1-W3')?.[table.headers.indexOf('status')]).toBe('vervallen');
+    const now = cellOf(dom, 'MK-W1-W3', 'titel_b');
+    expect(now).not.toBe(at);
+    const xml = await (await JSZip.loadAsync(await dom.bytes())).file(path)?.async('string');
+    expect([...(xml ?? '').matchAll(/<threadedComment ref="([A-Z]+\d+)"/g)].map((m) => m[1])).toEqual([now]);
   }, 60_000);
 
   it("stretches the planner's drop-down list and conditional format over a column's data rows as the table grows", async () => {
