@@ -153,20 +153,28 @@ describe('the standalone page on the demo workbook', () => {
     await expect(klassen.count()).resolves.toBe(0);
   });
 
-  it('stops a running analysis on Annuleer and keeps showing the last result', async () => {
+  it('stops a running analysis on Annuleer (its worker ends) and keeps showing, and saving, the last result', async () => {
     const before = await counts(page);
+    // the shown result's worker stays: it holds the tables that saving writes
+    const workers = page.workers().length;
+    expect(workers).toBe(1);
     const dir = mkdtempSync(join(tmpdir(), 'koppelkaart-annuleer-'));
     const file = join(dir, 'groot.xlsx');
     // big enough that the analysis runs a few seconds
     writeFileSync(file, await generatedWorkbook(10_000));
     await page.locator('#bestand').setInputFiles(file);
     await page.locator('#voortgang').waitFor({ state: 'visible' });
+    await aantalWorkers(page, workers + 1);
     // a click event straight on the button: the bar moves while the analysis runs
     await page.locator('#annuleer').dispatchEvent('click');
     await page.locator('#app-status', { hasText: 'Analyse geannuleerd.' }).waitFor();
     await expect(page.locator('#voortgang').isHidden()).resolves.toBe(true);
     await expect(page.evaluate(() => window.__koppelkaart!.state())).resolves.toBe('klaar');
     await expect(counts(page)).resolves.toEqual(before);
+    // the cancelled run's worker is gone, the shown result's is not: it still saves
+    await aantalWorkers(page, workers);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#opslaan').click()]);
+    expect(download.suggestedFilename()).toMatch(/-koppelkaart\.xlsx$/);
   });
 
   it('contacts nothing but the base map (blocked), and logs no errors of its own', () => {
@@ -174,6 +182,14 @@ describe('the standalone page on the demo workbook', () => {
     expect(harness.consoleErrors.filter((e) => !BLOCKED_LINE.test(e))).toEqual([]);
   });
 });
+
+/** waits until the page has exactly `n` Web Workers (Playwright sees them start and end) */
+async function aantalWorkers(page: Page, n: number): Promise<void> {
+  for (let waited = 0; page.workers().length !== n; waited += 50) {
+    if (waited > 10_000) throw new Error(`expected ${n} workers, the page has ${page.workers().length}`);
+    await page.waitForTimeout(50);
+  }
+}
 
 describe('the standalone page in a 320 px task pane', () => {
   it('fits the map, the toolbar and the list in the narrow width', async () => {
