@@ -12,7 +12,7 @@ import type { Shape } from './shape';
 /** 0 point, 1 line, 2 polygon */
 export type KindCode = 0 | 1 | 2;
 
-/** A geometry ready for fast distance work. */
+/** A geometry ready for fast distance work. Read-only: small arrays may be shared between geometries. */
 export interface PreparedGeometry {
   kind: KindCode;
   /** x0, y0, x1, y1, ... of every vertex of every part */
@@ -77,21 +77,28 @@ export function flatten(g: Shape): PreparedGeometry {
   if (parts) for (const part of parts) n += part.length;
   const nParts = parts ? parts.length : n;
   const out: PreparedGeometry = {
-    kind: KIND[g.kind], xy: doubles(2 * n), parts: ints(nParts + 1), shells: g.kind === 'poly' ? shellsOf(g.polygons, nParts) : null,
+    kind: KIND[g.kind], xy: doubles(2 * n), parts: g.kind === 'point' && n === 1 ? ONE_POINT : ints(nParts + 1),
+    shells: g.kind === 'poly' ? shellsOf(g.polygons, nParts) : null,
     minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity,
   };
   let v = 0;
   // points are parts of one vertex
   const points = g.kind === 'point' ? g.points : [];
+  const shared = out.parts === ONE_POINT;
   for (let i = 0; i < nParts; i++) {
-    out.parts[i] = v;
+    if (!shared) out.parts[i] = v;
     v = parts ? putAll(out, v, parts[i]) : put(out, v, points[i]);
   }
-  out.parts[nParts] = v;
+  if (!shared) out.parts[nParts] = v;
   return out;
 }
 
+// most polygons are one ring and most points one vertex: those share their small arrays
+const ONE_SHELL = Uint8Array.of(1);
+const ONE_POINT = Int32Array.of(0, 1);
+
 function shellsOf(polygons: Position[][][], rings: number): Uint8Array {
+  if (rings === 1) return ONE_SHELL;
   const out = bytes(rings);
   let r = 0;
   for (const p of polygons) {
