@@ -4,13 +4,13 @@
  * to the right. Cells outside the table and every other part stay as they were.
  */
 import type { CellValue, RawTable, RowProblem } from '../core/types';
-import { columnLetters, encodeRef, type CellRange } from './cell-ref';
+import { columnLetters, type CellRange } from './cell-ref';
 import { dropCalcChain, writeOutputTable } from './output-table';
 import { sameName } from './read-xlsx';
 import type { SheetEditor } from './sheet-editor';
+import { resizeTablePart } from './table-update';
 import type { CellFormat } from './styles';
-import type { TableRef, XlsxPackage } from './xlsx-package';
-import { childElements, createElement, firstChild, root } from './xml';
+import type { XlsxPackage } from './xlsx-package';
 
 /** The change to one table. */
 export interface TableRowsEdit {
@@ -66,7 +66,7 @@ export async function writeTableRows(pkg: XlsxPackage, edit: TableRowsEdit, xf: 
   sheet.finish();
   pkg.touch(sheetRef.path);
   if (sheet.removedFormula) await dropCalcChain(pkg);
-  if (own) await resizeTablePart(pkg, own, { ...region, bottom: plan.bottom, right: plan.right }, totals, edit.headers);
+  if (own) await resizeTablePart(pkg, own, { ...region, bottom: plan.bottom, right: plan.right }, plan.bottom - totals, edit.headers);
   const notices = sheet.removedFormula ? [`Formules in verschoven rijen van ${table.name} zijn vervangen door hun waarde.`] : [];
   return { problems: [], notices };
 }
@@ -94,28 +94,6 @@ function blockedCell(sheet: SheetEditor, others: CellRange[], region: CellRange,
     }
   }
   return undefined;
-}
-
-/** the table part: new ref, autoFilter and columns */
-async function resizeTablePart(pkg: XlsxPackage, table: TableRef, range: CellRange, totals: number, headers: string[]): Promise<void> {
-  const doc = await pkg.xml(table.path);
-  const el = root(doc);
-  el.setAttribute('ref', encodeRef(range));
-  const autoFilter = firstChild(el, 'autoFilter');
-  if (autoFilter) autoFilter.setAttribute('ref', encodeRef({ ...range, bottom: range.bottom - totals }));
-  const columns = firstChild(el, 'tableColumns');
-  if (!columns) throw new Error(`${table.path} has no <tableColumns>; the table part is not valid.`);
-  const existing = childElements(columns, 'tableColumn');
-  let id = Math.max(0, ...existing.map((c) => Number(c.getAttribute('id')) || 0));
-  for (const header of headers.slice(existing.length)) {
-    const column = createElement(doc, 'tableColumn');
-    column.setAttribute('id', String(++id));
-    // a table column name holds no line break
-    column.setAttribute('name', header.replace(/\r?\n/g, ' '));
-    columns.appendChild(column);
-  }
-  columns.setAttribute('count', String(childElements(columns, 'tableColumn').length));
-  pkg.touch(table.path);
 }
 
 function tableProblem(table: RawTable, melding: string): RowProblem {

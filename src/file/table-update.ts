@@ -228,8 +228,11 @@ function itemText(si: ReturnType<typeof root>): string {
   return text;
 }
 
-/** the table part with its new ranges and columns; everything else in it (filter, sort, style, totals) kept */
-async function resizeTablePart(pkg: XlsxPackage, table: TableRef, range: CellRange, dataBottom: number, headers: string[]): Promise<void> {
+/**
+ * The table part with its new ranges and columns (`dataBottom`: the last data row, above a totals
+ * row); everything else in it (filter, sort, style, totals) kept.
+ */
+export async function resizeTablePart(pkg: XlsxPackage, table: TableRef, range: CellRange, dataBottom: number, headers: string[]): Promise<void> {
   const doc = await pkg.xml(table.path);
   const el = root(doc);
   el.setAttribute('ref', encodeRef(range));

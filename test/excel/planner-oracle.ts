@@ -210,26 +210,7 @@ export class PlannerOracle {
     await Excel.run((context) => writeResults(context, { pairs: this.pairs, werken: werkboek.werken, problems: werkboek.problems, existing: raw }));
     this.analysed = true;
     this.analyses++;
-    // a pair that went without planner input takes nothing of the planner's with it; one with input is vervallen
-    const qualifying = new Set(this.pairs.map((p) => p.id));
-    for (const [id, typed] of this.mk) {
-      const status = 'status' in typed ? typed.status : 'nieuw';
-      if (qualifying.has(id)) {
-        if (this.vervallen.delete(id)) this.seen.terugGekomen++;
-        this.parked.delete(id);
-      } else if (hasInput(typed)) {
-        if (!this.vervallen.has(id)) {
-          this.seen.vervallen++;
-          // the add-in keeps the status beside the row (vorige_status) to give it back later
-          if (statusKey(status) !== 'vervallen') this.parked.set(id, status);
-        }
-        this.vervallen.add(id);
-      } else {
-        this.mk.delete(id);
-        this.parked.delete(id);
-        this.vervallen.delete(id);
-      }
-    }
+    bookAnalysis(this, this.pairs);
   }
 
   /** every sheet but the add-in's, with the add-in's column of Werken left out */
@@ -306,4 +287,38 @@ export class PlannerOracle {
 /** whether a pair's row carries planner input (status nieuw or empty does not count) */
 export function hasInput(typed: Record<string, CellValue>): boolean {
   return Object.entries(typed).some(([h, v]) => (h === 'status' ? !['', 'nieuw'].includes(statusKey(v)) : !empty(v)));
+}
+
+/** What an oracle of the planner's input keeps between analyses. */
+export interface PlannerBook {
+  mk: Map<string, Record<string, Scalar>>;
+  vervallen: Set<string>;
+  parked: Map<string, Scalar>;
+  seen: { vervallen: number; terugGekomen: number };
+}
+
+/**
+ * Books one analysis in the oracle: a pair that went without planner input takes nothing of the
+ * planner's with it; one with input is vervallen, its status parked as the add-in parks it.
+ */
+export function bookAnalysis(book: PlannerBook, pairs: readonly { id: string }[]): void {
+  const qualifying = new Set(pairs.map((p) => p.id));
+  for (const [id, typed] of book.mk) {
+    const status = 'status' in typed ? typed.status : 'nieuw';
+    if (qualifying.has(id)) {
+      if (book.vervallen.delete(id)) book.seen.terugGekomen++;
+      book.parked.delete(id);
+    } else if (hasInput(typed)) {
+      if (!book.vervallen.has(id)) {
+        book.seen.vervallen++;
+        // the add-in keeps the status beside the row (vorige_status) to give it back later
+        if (statusKey(status) !== 'vervallen') book.parked.set(id, status);
+      }
+      book.vervallen.add(id);
+    } else {
+      book.mk.delete(id);
+      book.parked.delete(id);
+      book.vervallen.delete(id);
+    }
+  }
 }

@@ -12,7 +12,7 @@ import type { Meekoppelkans } from '../../src/core/types';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { readXlsx } from '../../src/file/read-xlsx';
 import { annotatedXlsx } from '../../src/ui/save-xlsx';
-import { hasInput, MK_EIGEN, startWerken, WERKEN_EIGEN, WERKEN_KOPPEN } from '../excel/planner-oracle';
+import { bookAnalysis, MK_EIGEN, startWerken, WERKEN_EIGEN, WERKEN_KOPPEN } from '../excel/planner-oracle';
 import type { Scalar } from '../fake-office/grid';
 import { checkAnalysisParts, type PartsCompared } from './xlsx-parts';
 import type { Planner } from './planner-edits';
@@ -275,31 +275,8 @@ export class XlsxPlanner implements Planner {
     this.dom = written;
     this.analysed = true;
     this.analyses++;
-    this.book();
+    bookAnalysis(this, this.pairs);
     this.checkWerkenColumn();
-  }
-
-  // a pair that went without planner input takes nothing of the planner's with it; one with input is vervallen
-  private book(): void {
-    const qualifying = new Set(this.pairs.map((p) => p.id));
-    for (const [id, typed] of this.mk) {
-      const status = 'status' in typed ? typed.status : 'nieuw';
-      if (qualifying.has(id)) {
-        if (this.vervallen.delete(id)) this.seen.terugGekomen++;
-        this.parked.delete(id);
-      } else if (hasInput(typed)) {
-        if (!this.vervallen.has(id)) {
-          this.seen.vervallen++;
-          // the add-in keeps the status beside the row (vorige_status) to give it back later
-          if (statusKey(status) !== 'vervallen') this.parked.set(id, status);
-        }
-        this.vervallen.add(id);
-      } else {
-        this.mk.delete(id);
-        this.parked.delete(id);
-        this.vervallen.delete(id);
-      }
-    }
   }
 
   /** throws when anything the planner typed is not in the file as they typed it (type included) */
