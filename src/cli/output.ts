@@ -67,12 +67,14 @@ export function pairsGeoJson(pairs: readonly Meekoppelkans[], werken: readonly W
  * column written in. For a CSV input, `source` is a new workbook holding the works.
  */
 export async function resultsXlsx(source: Uint8Array, existing: RawTable | undefined, werkenTable: RawTable | undefined, werkboek: Werkboek, pairs: Meekoppelkans[]): Promise<WriteOutcome> {
-  const table = mergeMeekoppelkansen(existing, pairs, werkboek.werken);
   const formats: Record<string, CellFormat> = {};
-  table.headers.forEach((h, i) => { const f = table.formats[i]; if (f) formats[h] = f; });
   const [controleHeaders, ...controle] = controleRows(werkboek.problems);
   return writeResultsXlsx(source, {
-    meekoppelkansen: { headers: table.headers, rows: table.rows },
+    meekoppelkansen: (metOpmerking) => {
+      const table = mergeMeekoppelkansen(existing, pairs, werkboek.werken, { metOpmerking });
+      table.headers.forEach((h, i) => { const f = table.formats[i]; if (f) formats[h] = f; });
+      return table;
+    },
     controle: { headers: controleHeaders.map(String), rows: controle },
     werken: werkenTable ? { table: werkenTable, values: meekoppelkansenByRij(werkboek.werken, pairs) } : undefined,
     formats,

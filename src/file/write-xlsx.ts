@@ -7,7 +7,7 @@
  * `meekoppelkansen` column of the Werken table, and the cell formats those need in styles.xml.
  */
 import type { CellValue, RowProblem } from '../core/types';
-import { keepCommentedPairs } from './commented-pairs';
+import { commentedPairIds } from './commented-pairs';
 import { writeOutputTable } from './output-table';
 import { ensureFormats, type CellFormat } from './styles';
 import { writeWerkenColumn, type WerkenKolom } from './werken-column';
@@ -22,15 +22,21 @@ export interface TableContent {
   rows: CellValue[][];
 }
 
+/**
+ * Makes the Meekoppelkansen table once the writer knows which pairs carry a planner's comment in the
+ * file (`metOpmerking`, pair ids): pass them to `mergeMeekoppelkansen`, as a comment is planner input.
+ */
+export type MeekoppelkansenMaker = (metOpmerking: ReadonlySet<string>) => TableContent;
+
 /** Everything written into the workbook. */
 export interface XlsxResults {
-  /** the new Meekoppelkansen table, planner columns included */
-  meekoppelkansen: TableContent;
+  /** the new Meekoppelkansen table, planner columns included (made by the merge, told about comments) */
+  meekoppelkansen: TableContent | MeekoppelkansenMaker;
   /** the Controle table (see `controleRows`); problems found while writing are added to it */
   controle: TableContent;
   /** the meekoppelkansen column of the Werken table; left out when there is no Werken table */
   werken?: WerkenKolom;
-  /** number formats by header, on top of the defaults below */
+  /** number formats by header, on top of the defaults below (read after `meekoppelkansen` is made) */
   formats?: Readonly<Record<string, CellFormat>>;
 }
 
@@ -64,9 +70,12 @@ export const DEFAULT_FORMATS: Readonly<Record<string, CellFormat>> = Object.free
 export async function writeResultsXlsx(input: ArrayBuffer | Uint8Array, results: XlsxResults): Promise<WriteOutcome> {
   const pkg = await XlsxPackage.open(input);
   const xf = await ensureFormats(pkg);
-  const formats = { ...DEFAULT_FORMATS, ...results.formats };
   // a pair whose row carries a comment is planner input: kept (vervallen), so its comment stays on its row
-  const meekoppelkansen = await keepCommentedPairs(pkg, 'Meekoppelkansen', results.meekoppelkansen);
+  const meekoppelkansen = typeof results.meekoppelkansen === 'function'
+    ? results.meekoppelkansen(await commentedPairIds(pkg, 'Meekoppelkansen'))
+    : results.meekoppelkansen;
+  // read after the maker ran: it may fill in the formats of the columns it made
+  const formats = { ...DEFAULT_FORMATS, ...results.formats };
   const notices = await writeOutputTable(pkg, { name: 'Meekoppelkansen', ...meekoppelkansen, formats }, xf);
   const problems = results.werken ? await writeWerkenColumn(pkg, results.werken) : [];
   const controle = {

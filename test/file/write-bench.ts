@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { CellValue, RawTable } from '../../src/core/types';
 import { readXlsx } from '../../src/file/read-xlsx';
-import { writeResultsXlsx, type XlsxResults } from '../../src/file/write-xlsx';
+import { writeResultsXlsx, type TableContent, type XlsxResults } from '../../src/file/write-xlsx';
 
 const WORKS = Number(process.env.WORKS ?? 100_000);
 const PAIRS = Number(process.env.PAIRS ?? 30_000);
@@ -35,7 +35,7 @@ async function source(): Promise<Uint8Array> {
   return bytes;
 }
 
-function results(werken: RawTable): XlsxResults {
+function results(werken: RawTable): XlsxResults & { meekoppelkansen: TableContent } {
   const rows: CellValue[][] = Array.from({ length: PAIRS }, (_, i) => {
     const a = `W${2 * i + 1}`, b = `W${2 * i + 2}`;
     return [`MK-${a}-${b}`, a, b, 'warmtenet', 'riolering', 12.345 + i, 'm', i % 400, '0311 0312', 'Gemeente Utrecht', 'Stedin',
