@@ -49,8 +49,22 @@ function ringIsSimple(r: Position[]): boolean {
     flat[2 * i + 1] = r[i][1];
   }
   // small rings (most drawn polygons): all pairs with a bbox test beat sorting
-  if (n > 48) return sweepIsSimple(flat, n);
-  for (let i = 0; i < n; i++) for (let j = i + 2; j < n; j++) if (edgesTouch(flat, n, i, j)) return false;
+  return n > 48 ? sweepIsSimple(flat, n) : allPairsSimple(flat, n);
+}
+
+/** every pair of non-adjacent edges, edge i's box taken once for all its partners */
+function allPairsSimple(xy: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+    const minX = ax < bx ? ax : bx, maxX = ax > bx ? ax : bx, minY = ay < by ? ay : by, maxY = ay > by ? ay : by;
+    // edge 0 and edge n-1 meet at the closing vertex
+    const last = i === 0 ? n - 1 : n;
+    for (let j = i + 2; j < last; j++) {
+      const cx = xy[2 * j], cy = xy[2 * j + 1], dx = xy[2 * j + 2], dy = xy[2 * j + 3];
+      if ((cx < dx ? dx : cx) < minX || (cx < dx ? cx : dx) > maxX || (cy < dy ? dy : cy) < minY || (cy < dy ? cy : dy) > maxY) continue;
+      if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
+    }
+  }
   return true;
 }
 
