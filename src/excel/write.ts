@@ -13,6 +13,7 @@ import { meekoppelkansenColumn } from '../core/werkboek/meekoppelkansen-kolom';
 import { type BatchOptions, DEFAULT_MAX_REQUEST_BYTES, type WritePiece, chunkRows, jsonBytes, syncPacked } from './batch';
 import { type OwnTableWrite, planOwnTable } from './own-table';
 import { placeOf } from './place';
+import { commentedPairIds } from './comments';
 import { type Shape, type TableSource, type WorkbookIndex, indexWorkbook, locateTables, readShape, readSources } from './read';
 
 /** What `writeResults` needs: this run's outcome and the werkboek it was computed from. */
@@ -108,7 +109,9 @@ export async function writeResults(context: Excel.RequestContext, results: Resul
   const werkenNow = located.get('Werken');
   const werkenShape = werkenNow ? await readShape(context, werkenNow) : undefined;
 
-  const merged = mergeMeekoppelkansen(now.get('Meekoppelkansen'), results.pairs, results.werken);
+  // a comment on a pair's row is planner input: such a pair stays (vervallen) with its comment
+  const metOpmerking = await commentedPairIds(context, now.get('Meekoppelkansen'));
+  const merged = mergeMeekoppelkansen(now.get('Meekoppelkansen'), results.pairs, results.werken, { metOpmerking });
   const mkPlace = placeOf('Meekoppelkansen', now.get('Meekoppelkansen'), index, meldingen);
   const mk = planOwnTable(mkPlace, {
     name: 'existing' in mkPlace ? mkPlace.existing.name : 'Meekoppelkansen',

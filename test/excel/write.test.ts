@@ -74,6 +74,29 @@ describe('writeResults', () => {
     expect(report.meekoppelkansen.changes).toMatchObject({ vervallen: 1, removed: 1 });
   });
 
+  it('keeps a pair whose row carries only a comment as vervallen, the comment on its row, and removes one without', async () => {
+    open();
+    await runAnalysis();
+    // a comment is all the planner put on MK-W2-W3 (Excel would delete it with the row)
+    await Excel.run(async (context) => {
+      context.workbook.comments.add(`Meekoppelkansen!${addressOf('Meekoppelkansen', 'MK-W2-W3', 'werk_a')}`, 'vraag Stedin naar de planning');
+      await context.sync();
+    });
+    wb.edit('Werken', 'G4', [['LINESTRING(137650 456605, 137750 456605)']]);
+
+    const report = await runAnalysis();
+
+    expect(column(wb, 'Meekoppelkansen', 'id')).toEqual(['MK-W1-W2', 'MK-W2-W3']);
+    expect(cellOf(wb, 'Meekoppelkansen', 'MK-W2-W3', 'status')).toBe('vervallen');
+    const notes = wb.sheet('Meekoppelkansen')!.grid.notes();
+    expect(notes).toHaveLength(1);
+    const t = wb.readTable('Meekoppelkansen');
+    const [, row] = /!\$?[A-Z]+\$?(\d+)/.exec(t.address)!;
+    // the row of MK-W2-W3 (0-based sheet row = header row + 1 + its index - 1)
+    expect(notes[0]).toMatchObject({ row: Number(row) + t.rows.findIndex((r) => r[t.headers.indexOf('id')] === 'MK-W2-W3'), note: 'vraag Stedin naar de planning' });
+    expect(report.meekoppelkansen.changes).toMatchObject({ vervallen: 1, removed: 1 });
+  });
+
   it('keeps a column the planner added to Meekoppelkansen, row by row, when rows go and come', async () => {
     open();
     await runAnalysis();

@@ -17,6 +17,8 @@ export interface Cell {
   f?: string;
   /** the cell's data validation (office-js `range.dataValidation`), kept when values change */
   dv?: CellValidation;
+  /** a comment on the cell (office-js `workbook.comments`): kept when values change, gone with the cell */
+  note?: string;
 }
 
 /** A cell's data validation as office-js describes it. */
@@ -44,6 +46,13 @@ export class Grid {
   clear(row: number, col: number): void {
     const r = this.rows[row];
     if (r) delete r[col];
+  }
+
+  /** every cell with a comment, in row order */
+  notes(): { row: number; col: number; note: string }[] {
+    const out: { row: number; col: number; note: string }[] = [];
+    this.rows.forEach((cells, row) => cells?.forEach((cell, col) => cell?.note !== undefined && out.push({ row, col, note: cell.note })));
+    return out;
   }
 
   /** highest used row index + 1 */

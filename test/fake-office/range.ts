@@ -121,7 +121,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       forEachCell(t.box, (r, c) => {
         const cell = t.sheet.grid.get(r, c);
         if (applyTo === 'All') t.sheet.grid.clear(r, c);
-        else if (applyTo === 'Contents') t.sheet.grid.set(r, c, { v: '', fmt: cell.fmt, ...(cell.dv ? { dv: cell.dv } : {}) });
+        else if (applyTo === 'Contents') t.sheet.grid.set(r, c, { v: '', fmt: cell.fmt, ...(cell.dv ? { dv: cell.dv } : {}), ...(cell.note !== undefined ? { note: cell.note } : {}) });
         else t.sheet.grid.set(r, c, { ...cell, fmt: 'General' });
       });
       this.context.changed(t.sheet, t.box, 'RangeEdited');
@@ -230,7 +230,7 @@ function valueType(c: Readonly<Cell>): string {
  * becomes a number. The cell keeps its format and data validation.
  */
 function typed(cell: Readonly<Cell>, x: unknown): Cell {
-  const keep = { fmt: cell.fmt, ...(cell.dv ? { dv: cell.dv } : {}) };
+  const keep = { fmt: cell.fmt, ...(cell.dv ? { dv: cell.dv } : {}), ...(cell.note !== undefined ? { note: cell.note } : {}) };
   if (typeof x === 'string' && cell.fmt !== '@' && x.startsWith("'")) return { v: x.slice(1), ...keep };
   if (typeof x === 'string' && cell.fmt !== '@' && x.startsWith('=') && x.length > 1) return { v: '', f: x, ...keep };
   if (typeof x === 'string' && cell.fmt !== '@' && NUMERIC.test(x)) return { v: Number(x), ...keep };

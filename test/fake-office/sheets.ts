@@ -3,6 +3,7 @@
  */
 import { Box, parseBox, splitSheet } from './address';
 import { FakeCollection, FakeEventSource } from './collection';
+import { FakeCommentCollection } from './comments';
 import { FakeClientObject, FakeRequestContext, Reader } from './context';
 import { ErrorCodes, FakeOfficeError } from './errors';
 import { SheetModel } from './model';
@@ -135,6 +136,10 @@ export class FakeWorkbookProxy extends FakeClientObject<object> {
 
   get tables(): FakeTableCollection {
     return new FakeTableCollection(this.context);
+  }
+
+  get comments(): FakeCommentCollection {
+    return new FakeCommentCollection(this.context);
   }
 
   /** the selected cells; A1 of the first sheet when nothing was selected yet */
