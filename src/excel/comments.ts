@@ -19,8 +19,9 @@ const sheetOf = (address: string): string => address.slice(0, address.lastIndexO
  */
 export async function commentedPairIds(context: Excel.RequestContext, table: ExcelRawTable | undefined): Promise<Set<string>> {
   const ids = new Set<string>();
-  const comments = (context.workbook as { comments?: Excel.CommentCollection }).comments;
-  if (!table || !comments) return ids;
+  // on an older host loading comments would fail the whole write: without the API there is nothing to keep
+  if (!table || !Office.context.requirements.isSetSupported('ExcelApi', '1.10')) return ids;
+  const comments = context.workbook.comments;
   comments.load('items');
   await context.sync();
   if (comments.items.length === 0) return ids;
