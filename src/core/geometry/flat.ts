@@ -30,37 +30,26 @@ export interface PreparedGeometry {
 // a new typed array of a few dozen numbers costs ~1 µs (its own buffer); a view on a shared block
 // about half, measured over 100k works. A block stays alive while any geometry in it does.
 const BLOCK = 1 << 16;
-let f64 = new Float64Array(0), f64Used = 0, i32 = new Int32Array(0), i32Used = 0, u8 = new Uint8Array(0), u8Used = 0;
 
-function doubles(n: number): Float64Array {
-  if (n > BLOCK / 8) return new Float64Array(n);
-  if (f64Used + n > f64.length) {
-    f64 = new Float64Array(BLOCK);
-    f64Used = 0;
-  }
-  f64Used += n;
-  return f64.subarray(f64Used - n, f64Used);
+type Typed = Float64Array | Int32Array | Uint8Array;
+
+/** views of n numbers on shared blocks of one typed-array kind; a big request gets its own array */
+function pool<T extends Typed>(make: (n: number) => T): (n: number) => T {
+  let block = make(0), used = 0;
+  return (n) => {
+    if (n > BLOCK / 8) return make(n);
+    if (used + n > block.length) {
+      block = make(BLOCK);
+      used = 0;
+    }
+    used += n;
+    return block.subarray(used - n, used) as T;
+  };
 }
 
-function ints(n: number): Int32Array {
-  if (n > BLOCK / 8) return new Int32Array(n);
-  if (i32Used + n > i32.length) {
-    i32 = new Int32Array(BLOCK);
-    i32Used = 0;
-  }
-  i32Used += n;
-  return i32.subarray(i32Used - n, i32Used);
-}
-
-function bytes(n: number): Uint8Array {
-  if (n > BLOCK / 8) return new Uint8Array(n);
-  if (u8Used + n > u8.length) {
-    u8 = new Uint8Array(BLOCK);
-    u8Used = 0;
-  }
-  u8Used += n;
-  return u8.subarray(u8Used - n, u8Used);
-}
+const doubles = pool((n) => new Float64Array(n));
+const ints = pool((n) => new Int32Array(n));
+const bytes = pool((n) => new Uint8Array(n));
 
 const KIND: Record<Shape['kind'], KindCode> = { point: 0, line: 1, poly: 2 };
 
