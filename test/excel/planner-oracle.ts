@@ -38,9 +38,12 @@ export function startWerken(): Scalar[][] {
   return CATEGORIEEN.map((categorie, i) => [`W${i + 1}`, categorie, `Partij ${i % 3}`, `Werk ${i + 1}`, PERIODEN[i % 2][0], PERIODEN[i % 2][1], PLEKKEN[i % 4], 'ontwerp', '', '']);
 }
 
-const empty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const norm = (v: unknown): unknown => (empty(v) ? '' : v);
-const statusKey = (v: unknown): string => (empty(v) ? '' : String(v).toLowerCase().replace(/\s+/g, ' ').trim());
+/** a cell the planner left empty (blank text counts) */
+export const empty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+/** a value as compared: every kind of empty is '' */
+export const norm = (v: unknown): unknown => (empty(v) ? '' : v);
+/** a status as the add-in compares it: case and spacing ignored */
+export const statusKey = (v: unknown): string => (empty(v) ? '' : String(v).toLowerCase().replace(/\s+/g, ' ').trim());
 
 export class PlannerOracle {
   readonly wb: FakeWorkbook;
@@ -110,15 +113,7 @@ export class PlannerOracle {
 
   /** the planner undoes their moves: every moved work goes back to where and when it started */
   terugNaarHuis(): void {
-    for (const id of new Set(this.verplaatst.splice(0))) {
-      const row = this.werken.findIndex((w) => w.id === id);
-      if (row < 0) continue;
-      const { plek, periode } = this.thuis(row);
-      this.typeWerk(row, 'geometrie', plek);
-      this.typeWerk(row, 'start', periode[0]);
-      this.typeWerk(row, 'eind', periode[1]);
-    }
-    this.verplaatst = [];
+    goHome(this);
   }
 
   typeWerk(row: number, header: string, value: Scalar | null): void {
@@ -136,16 +131,7 @@ export class PlannerOracle {
     if (ids.length === 0 || (header === MK_EIGEN && !this.mkEigen)) return;
     const id = ids[row % ids.length];
     if (!this.type('Meekoppelkansen', this.address('Meekoppelkansen', t.rows.findIndex((r) => r[0] === id), header), value)) return;
-    if (header !== 'status') {
-      this.mk.set(id, { ...this.mk.get(id), [header]: value ?? '' });
-    } else if (statusKey(value) === 'vervallen' && this.parked.has(id)) {
-      // the row is back as the add-in left it (vervallen, the status parked beside it): no one can tell it apart
-      this.mk.set(id, { ...this.mk.get(id), status: this.parked.get(id) as Scalar });
-      this.vervallen.add(id);
-    } else {
-      this.mk.set(id, { ...this.mk.get(id), status: value ?? '' });
-      this.vervallen.delete(id);
-    }
+    bookTyped(this, id, header, value);
   }
 
   typeNotitie(address: string, value: Scalar | null): void {
@@ -321,4 +307,39 @@ export function bookAnalysis(book: PlannerBook, pairs: readonly { id: string }[]
       book.vervallen.delete(id);
     }
   }
+}
+
+/** Books a value the planner typed into a Meekoppelkansen cell of pair `id`. */
+export function bookTyped(book: Omit<PlannerBook, 'seen'>, id: string, header: string, value: Scalar | null): void {
+  if (header !== 'status') {
+    book.mk.set(id, { ...book.mk.get(id), [header]: value ?? '' });
+  } else if (statusKey(value) === 'vervallen' && book.parked.has(id)) {
+    // the row is back as the add-in left it (vervallen, the status parked beside it): no one can tell it apart
+    book.mk.set(id, { ...book.mk.get(id), status: book.parked.get(id) as Scalar });
+    book.vervallen.add(id);
+  } else {
+    book.mk.set(id, { ...book.mk.get(id), status: value ?? '' });
+    book.vervallen.delete(id);
+  }
+}
+
+/** What `goHome` needs of a planner: the works it moved and how to type into Werken. */
+export interface MovingPlanner {
+  werken: Record<string, Scalar>[];
+  verplaatst: string[];
+  thuis(row: number): { plek: Scalar; periode: [Scalar, Scalar] };
+  typeWerk(row: number, header: string, value: Scalar | null): void;
+}
+
+/** The planner undoes their moves: every moved work goes back to where and when it started. */
+export function goHome(p: MovingPlanner): void {
+  for (const id of new Set(p.verplaatst.splice(0))) {
+    const row = p.werken.findIndex((w) => w.id === id);
+    if (row < 0) continue;
+    const { plek, periode } = p.thuis(row);
+    p.typeWerk(row, 'geometrie', plek);
+    p.typeWerk(row, 'start', periode[0]);
+    p.typeWerk(row, 'eind', periode[1]);
+  }
+  p.verplaatst = [];
 }

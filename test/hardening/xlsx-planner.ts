@@ -12,16 +12,13 @@ import type { Meekoppelkans } from '../../src/core/types';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { readXlsx } from '../../src/file/read-xlsx';
 import { annotatedXlsx } from '../../src/ui/save-xlsx';
-import { bookAnalysis, MK_EIGEN, startWerken, WERKEN_EIGEN, WERKEN_KOPPEN } from '../excel/planner-oracle';
+import { bookAnalysis, bookTyped, empty, goHome, MK_EIGEN, norm, startWerken, statusKey, WERKEN_EIGEN, WERKEN_KOPPEN } from '../excel/planner-oracle';
 import type { Scalar } from '../fake-office/grid';
 import { checkAnalysisParts, type PartsCompared } from './xlsx-parts';
 import type { Planner } from './planner-edits';
 import { letters, XlsxDom } from './xlsx-dom';
 
 const MK_KOLOM = 'meekoppelkansen';
-const empty = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-const norm = (v: unknown): unknown => (empty(v) ? '' : v);
-const statusKey = (v: unknown): string => (empty(v) ? '' : String(v).toLowerCase().replace(/\s+/g, ' ').trim());
 
 /** The six works of the Excel fake's runs, in a workbook exceljs writes (shared strings, real tables), with a notes sheet. */
 export async function startWorkbook(): Promise<Uint8Array> {
@@ -112,15 +109,7 @@ export class XlsxPlanner implements Planner {
   }
 
   terugNaarHuis(): void {
-    for (const id of new Set(this.verplaatst.splice(0))) {
-      const row = this.werken.findIndex((w) => w.id === id);
-      if (row < 0) continue;
-      const { plek, periode } = this.thuis(row);
-      this.typeWerk(row, 'geometrie', plek);
-      this.typeWerk(row, 'start', periode[0]);
-      this.typeWerk(row, 'eind', periode[1]);
-    }
-    this.verplaatst = [];
+    goHome(this);
   }
 
   typeWerk(row: number, header: string, value: Scalar | null): void {
@@ -146,16 +135,7 @@ export class XlsxPlanner implements Planner {
     if (!cell || !this.type(cell.sheet, cell.address, value)) return;
     const { id } = cell;
     this.mkFormules.delete(`${id}|${header}`);
-    if (header !== 'status') {
-      this.mk.set(id, { ...this.mk.get(id), [header]: value ?? '' });
-    } else if (statusKey(value) === 'vervallen' && this.parked.has(id)) {
-      // the row is back as the add-in left it (vervallen, the status parked beside it): no one can tell it apart
-      this.mk.set(id, { ...this.mk.get(id), status: this.parked.get(id) as Scalar });
-      this.vervallen.add(id);
-    } else {
-      this.mk.set(id, { ...this.mk.get(id), status: value ?? '' });
-      this.vervallen.delete(id);
-    }
+    bookTyped(this, id, header, value);
   }
 
   /** a formula in a planner column of Meekoppelkansen, with the number Excel cached for it */
