@@ -12,7 +12,7 @@ import { controleRows } from '../core/werkboek/read';
 import { mergeMeekoppelkansen, periode } from '../core/werkboek/meekoppelkansen';
 import { meekoppelkansenByRij } from '../core/werkboek/meekoppelkansen-kolom';
 import { readXlsx } from '../file/read-xlsx';
-import { writeResultsXlsx, type CellFormat, type WriteOutcome } from '../file/write-xlsx';
+import { withFormats, writeResultsXlsx, type WriteOutcome } from '../file/write-xlsx';
 
 /** The columns of regels.md "What is reported", in order, then the ones that help a reader. */
 export const CSV_COLUMNS = [
@@ -67,17 +67,11 @@ export function pairsGeoJson(pairs: readonly Meekoppelkans[], werken: readonly W
  * column written in. For a CSV input, `source` is a new workbook holding the works.
  */
 export async function resultsXlsx(source: Uint8Array, existing: RawTable | undefined, werkenTable: RawTable | undefined, werkboek: Werkboek, pairs: Meekoppelkans[]): Promise<WriteOutcome> {
-  const formats: Record<string, CellFormat> = {};
   const [controleHeaders, ...controle] = controleRows(werkboek.problems);
   return writeResultsXlsx(source, {
-    meekoppelkansen: (metOpmerking) => {
-      const table = mergeMeekoppelkansen(existing, pairs, werkboek.werken, { metOpmerking });
-      table.headers.forEach((h, i) => { const f = table.formats[i]; if (f) formats[h] = f; });
-      return table;
-    },
+    meekoppelkansen: (metOpmerking) => withFormats(mergeMeekoppelkansen(existing, pairs, werkboek.werken, { metOpmerking })),
     controle: { headers: controleHeaders.map(String), rows: controle },
     werken: werkenTable ? { table: werkenTable, values: meekoppelkansenByRij(werkboek.werken, pairs) } : undefined,
-    formats,
   });
 }
 

@@ -26,7 +26,23 @@ export interface TableContent {
  * Makes the Meekoppelkansen table once the writer knows which pairs carry a planner's comment in the
  * file (`metOpmerking`, pair ids): pass them to `mergeMeekoppelkansen`, as a comment is planner input.
  */
-export type MeekoppelkansenMaker = (metOpmerking: ReadonlySet<string>) => TableContent;
+export type MeekoppelkansenMaker = (metOpmerking: ReadonlySet<string>) => TableContent & { formats?: Readonly<Record<string, CellFormat>> };
+
+/**
+ * A merged Meekoppelkansen table (formats by column index, as `mergeMeekoppelkansen` gives them) as
+ * a maker's result: formats by header.
+ *
+ * @example
+ * writeResultsXlsx(bytes, { meekoppelkansen: (metOpmerking) => withFormats(mergeMeekoppelkansen(raw, pairs, werken, { metOpmerking })), ... });
+ */
+export function withFormats(table: TableContent & { formats: readonly (CellFormat | null | undefined)[] }): TableContent & { formats: Record<string, CellFormat> } {
+  const formats: Record<string, CellFormat> = {};
+  table.headers.forEach((h, i) => {
+    const f = table.formats[i];
+    if (f) formats[h] = f;
+  });
+  return { headers: table.headers, rows: table.rows, formats };
+}
 
 /** Everything written into the workbook. */
 export interface XlsxResults {
@@ -36,7 +52,7 @@ export interface XlsxResults {
   controle: TableContent;
   /** the meekoppelkansen column of the Werken table; left out when there is no Werken table */
   werken?: WerkenKolom;
-  /** number formats by header, on top of the defaults below (read after `meekoppelkansen` is made) */
+  /** number formats by header, on top of the defaults below (a maker's own formats go on top) */
   formats?: Readonly<Record<string, CellFormat>>;
 }
 
@@ -71,11 +87,11 @@ export async function writeResultsXlsx(input: ArrayBuffer | Uint8Array, results:
   const pkg = await XlsxPackage.open(input);
   const xf = await ensureFormats(pkg);
   // a pair whose row carries a comment is planner input: kept (vervallen), so its comment stays on its row
-  const meekoppelkansen = typeof results.meekoppelkansen === 'function'
+  const made = typeof results.meekoppelkansen === 'function'
     ? results.meekoppelkansen(await commentedPairIds(pkg, 'Meekoppelkansen'))
-    : results.meekoppelkansen;
-  // read after the maker ran: it may fill in the formats of the columns it made
-  const formats = { ...DEFAULT_FORMATS, ...results.formats };
+    : { ...results.meekoppelkansen, formats: {} };
+  const meekoppelkansen = { headers: made.headers, rows: made.rows };
+  const formats = { ...DEFAULT_FORMATS, ...results.formats, ...made.formats };
   const notices = await writeOutputTable(pkg, { name: 'Meekoppelkansen', ...meekoppelkansen, formats }, xf);
   const problems = results.werken ? await writeWerkenColumn(pkg, results.werken) : [];
   const controle = {

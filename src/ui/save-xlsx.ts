@@ -11,7 +11,7 @@ import { meekoppelkansenByRij } from '../core/werkboek/meekoppelkansen-kolom';
 import { controleRows } from '../core/werkboek/read';
 import type { AnalyseResultaat } from '../worker/protocol';
 import type { PlannerVelden } from '../worker/kaart-model';
-import type { CellFormat, WriteOutcome } from '../file/write-xlsx';
+import type { WriteOutcome } from '../file/write-xlsx';
 
 /** Puts the planner's status and notitie into the merged rows (matched by id). */
 export function applyPlannerEdits(headers: string[], rows: CellValue[][], edits: ReadonlyMap<string, PlannerVelden>): void {
@@ -41,20 +41,14 @@ export async function annotatedXlsx(
   r: Pick<AnalyseResultaat, 'werkboek' | 'paren'>,
   edits: ReadonlyMap<string, PlannerVelden>,
 ): Promise<WriteOutcome> {
-  const formats: Record<string, CellFormat> = {};
-  const { writeResultsXlsx } = await import(/* webpackChunkName: "write-xlsx" */ '../file/write-xlsx');
+  const { withFormats, writeResultsXlsx } = await import(/* webpackChunkName: "write-xlsx" */ '../file/write-xlsx');
   return writeResultsXlsx(bytes, {
     meekoppelkansen: (metOpmerking) => {
       const table = mergeMeekoppelkansen(raw.meekoppelkansen, r.paren, r.werkboek.werken, { metOpmerking });
       applyPlannerEdits(table.headers, table.rows, edits);
-      table.headers.forEach((h, i) => {
-        const f = table.formats[i];
-        if (f) formats[h] = f;
-      });
-      return table;
+      return withFormats(table);
     },
     controle: { headers: [...CONTROLE_HEADERS], rows: controleRows(r.werkboek.problems).slice(1) },
     werken: raw.werken ? { table: raw.werken, values: meekoppelkansenByRij(r.werkboek.werken, r.paren) } : undefined,
-    formats,
   });
 }
