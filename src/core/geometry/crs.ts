@@ -59,6 +59,22 @@ export function projectShapeInPlace(shape: Shape, swapped: boolean): void {
 }
 
 /**
+ * Projects the first `n` WGS84 vertices of a flat `[x0, y0, x1, y1, ...]` array to RD New in place,
+ * with the same proj4 call per vertex as `projectShapeInPlace`; `swapped` reads each as [lat, lon].
+ *
+ * @example
+ * const xy = Float64Array.of(5.1214, 52.0907);
+ * projectFlatInPlace(xy, 1, false); // xy ≈ [136783.72, 455860.14]
+ */
+export function projectFlatInPlace(xy: Float64Array, n: number, swapped: boolean): void {
+  for (let i = 0; i < 2 * n; i += 2) {
+    const r = swapped ? project(xy[i + 1], xy[i]) : project(xy[i], xy[i + 1]);
+    xy[i] = r.x;
+    xy[i + 1] = r.y;
+  }
+}
+
+/**
  * Projects one RD New `[x, y]` back to WGS84 `[lon, lat]`.
  *
  * @example
@@ -96,6 +112,29 @@ const isWgs = (x: number, y: number): boolean => x >= 3.2 && x <= 7.3 && y >= 50
 export type CrsGuess =
   | { ok: true; crs: 'rd' | 'wgs84'; swapped: boolean }
   | { ok: false; melding: string };
+
+/**
+ * What `detectCrs` answers for the first `n` vertices of a flat array when that answer is a CRS;
+ * undefined when it would be a melding (ask `detectCrs` on the shape for the words).
+ *
+ * @example
+ * crsOfFlat(Float64Array.of(52.09, 5.12), 1); // { ok: true, crs: 'wgs84', swapped: true }
+ */
+export function crsOfFlat(xy: Float64Array, n: number, srid?: number): Extract<CrsGuess, { ok: true }> | undefined {
+  if (srid !== undefined && srid !== 28992 && srid !== 4326) return undefined;
+  let rd = 0, wgs = 0, swapped = 0;
+  for (let i = 0; i < 2 * n; i += 2) {
+    const x = xy[i], y = xy[i + 1];
+    if (isRd(x, y)) rd++;
+    else if (isWgs(x, y)) wgs++;
+    else if (isWgs(y, x)) swapped++;
+    else return undefined;
+  }
+  if ((rd > 0 && wgs + swapped > 0) || (wgs > 0 && swapped > 0)) return undefined;
+  const crs = rd > 0 ? 'rd' : 'wgs84';
+  if ((srid === 28992 && crs !== 'rd') || (srid === 4326 && crs !== 'wgs84')) return undefined;
+  return { ok: true, crs, swapped: swapped > 0 };
+}
 
 const fmt = (p: Position): string => `(${p[0]} ${p[1]})`;
 

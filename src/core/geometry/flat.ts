@@ -115,6 +115,42 @@ function putAll(out: PreparedGeometry, v: number, ps: Position[]): number {
   return v;
 }
 
+/**
+ * The flat form of what a `FlatBuilder` holds: the same arrays `flatten` makes of the equal shape,
+ * copied from the builder's scratch at their exact size. Points are parts of one vertex each.
+ *
+ * @example
+ * fromBuilt(1, Float64Array.of(0, 0, 10, 0), 2, Int32Array.of(0), Uint8Array.of(0), 1).parts; // Int32Array [0, 2]
+ */
+export function fromBuilt(kind: KindCode, xy: Float64Array, n: number, starts: Int32Array, shellFlags: Uint8Array, nParts: number): PreparedGeometry {
+  const out: PreparedGeometry = {
+    kind, xy: doubles(2 * n), parts: kind === 0 && n === 1 ? ONE_POINT : ints(nParts + 1),
+    shells: kind === 2 ? (nParts === 1 ? ONE_SHELL : bytes(nParts)) : null,
+    minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity,
+  };
+  const to = out.xy;
+  to.set(xy.subarray(0, 2 * n));
+  // the bbox grows in vertex order with the comparisons of `put`, so it is the same to the bit
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < 2 * n; i += 2) {
+    const x = to[i], y = to[i + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  out.minX = minX;
+  out.minY = minY;
+  out.maxX = maxX;
+  out.maxY = maxY;
+  if (out.parts !== ONE_POINT) {
+    out.parts.set(starts.subarray(0, nParts));
+    out.parts[nParts] = n;
+  }
+  if (out.shells && out.shells !== ONE_SHELL) out.shells.set(shellFlags.subarray(0, nParts));
+  return out;
+}
+
 /** the positions of part k */
 function part(f: PreparedGeometry, k: number): Position[] {
   const out: Position[] = [];

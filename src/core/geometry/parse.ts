@@ -2,20 +2,25 @@
  * One geometry cell to an RD New geometry: read the text, decide the CRS, project, check.
  */
 import type { GeometryParseResult, Position, RdGeometry } from '../types';
-import { detectCrs, projectShapeInPlace } from './crs';
+import { FlatBuilder } from './builder';
+import { crsOfFlat, detectCrs, projectFlatInPlace, projectShapeInPlace } from './crs';
 import { flatten, lazyGeometry } from './flat';
+import { plainLines, plainPolygons } from './flatcheck';
 import { readGeoJson } from './geojson';
 import { checkPolygons } from './polygon';
-import { forEachPart, type ReadResult, type Shape } from './shape';
-import { readWkt } from './wkt';
+import { forEachPart, type ReadResult, type ReadShape, type Shape } from './shape';
+import { readWktInto, type BuiltResult } from './wkt';
 
 const EXAMPLE = 'Gebruik WKT (LINESTRING(136603.38 455665.99, 136636.68 455681.66)), EWKT (SRID=28992;POINT(...)) of GeoJSON.';
 
-function read(text: string): ReadResult {
-  const t = text.trim();
+// one builder for every cell: parsing is synchronous, and the builder's scratch is copied out at the end
+const builder = new FlatBuilder();
+
+/** reads the trimmed text: WKT into the builder, GeoJSON as nested lists */
+function read(t: string): BuiltResult | ReadResult {
   if (t === '') return { ok: false, melding: `De geometrie is leeg. ${EXAMPLE}` };
   if (t.startsWith('{')) return readGeoJson(t);
-  if (/^(srid\s*=|[a-z])/i.test(t)) return readWkt(t);
+  if (/^(srid\s*=|[a-z])/i.test(t)) return readWktInto(t, builder);
   return { ok: false, melding: `De geometrie is niet te lezen. ${EXAMPLE}` };
 }
 
@@ -49,15 +54,43 @@ function checkLines(lines: Position[][]): string | undefined {
  * // { ok: true, sourceCrs: 'rd', warnings: [], geometry: { crs: 'rd', kind: 'line', lines: [[[136603.38, 455665.99], [136636.68, 455681.66]]] } }
  */
 export function parseGeometry(text: string): GeometryParseResult {
-  const r = read(text);
+  const t = text.trim();
+  const r = read(t);
   if (!r.ok) return r;
-  const { shape, srid, droppedOrdinates } = r.value;
+  if ('value' in r) return finishShape(r.value);
+  const plain = finishBuilt(r.srid, r.droppedOrdinates);
+  if (plain) return plain;
+  // a melding, a repair or a warning: the nested path has the words. The builder may hold projected
+  // numbers by now, so the text is read again (rare: only for cells that are not plain)
+  const again = read(t) as BuiltResult & { ok: true };
+  return finishShape({ shape: builder.toShape(), srid: again.srid, droppedOrdinates: again.droppedOrdinates });
+}
+
+function warningsOf(droppedOrdinates: boolean, swapped: boolean): string[] {
+  const warnings: string[] = [];
+  if (droppedOrdinates) warnings.push('De geometrie had hoogte- of meetwaarden (Z/M); die zijn weggelaten. Geef alleen x en y in de cel om deze melding weg te nemen.');
+  if (swapped) warnings.push('De coördinaten stonden als breedte lengte; ze zijn omgedraaid naar lengte breedte. Controleer de ligging.');
+  return warnings;
+}
+
+/** the usual cell, on the builder: undefined when any check would answer a melding or change the geometry */
+function finishBuilt(srid: number | undefined, droppedOrdinates: boolean): GeometryParseResult | undefined {
+  const b = builder;
+  if (b.n === 0) return undefined;
+  const crs = crsOfFlat(b.xy, b.n, srid);
+  if (!crs) return undefined;
+  if (crs.crs === 'wgs84') projectFlatInPlace(b.xy, b.n, crs.swapped);
+  if (b.kind === 1 && !plainLines(b)) return undefined;
+  if (b.kind === 2 && !plainPolygons(b)) return undefined;
+  return { ok: true, geometry: lazyGeometry(b.toFlat()), sourceCrs: crs.crs, warnings: warningsOf(droppedOrdinates, crs.swapped) };
+}
+
+/** a read shape to its result: CRS, projection, checks, flat form; every melding and repair is said here */
+function finishShape({ shape, srid, droppedOrdinates }: ReadShape): GeometryParseResult {
   if (isEmpty(shape)) return { ok: false, melding: `De geometrie is leeg. Vul de coördinaten van het werk in. ${EXAMPLE}` };
   const crs = detectCrs(shape, srid);
   if (!crs.ok) return crs;
-  const warnings: string[] = [];
-  if (droppedOrdinates) warnings.push('De geometrie had hoogte- of meetwaarden (Z/M); die zijn weggelaten. Geef alleen x en y in de cel om deze melding weg te nemen.');
-  if (crs.swapped) warnings.push('De coördinaten stonden als breedte lengte; ze zijn omgedraaid naar lengte breedte. Controleer de ligging.');
+  const warnings = warningsOf(droppedOrdinates, crs.swapped);
   let rd: Shape = shape;
   // the reader's arrays are fresh, so projecting in place saves a copy of every position
   if (crs.crs === 'wgs84') projectShapeInPlace(shape, crs.swapped);

@@ -52,6 +52,17 @@ function ringIsSimple(r: Position[]): boolean {
   return n > 48 ? sweepIsSimple(flat, n) : allPairsSimple(flat, n);
 }
 
+/**
+ * `ringIsSimple` for a closed ring of `count` vertices starting at vertex `from` of a flat array.
+ *
+ * @example
+ * ringIsSimpleAt(Float64Array.of(0, 0, 10, 0, 10, 10, 0, 0), 0, 4); // true
+ */
+export function ringIsSimpleAt(xy: Float64Array, from: number, count: number): boolean {
+  const ring = xy.subarray(2 * from, 2 * (from + count));
+  return count - 1 > 48 ? sweepIsSimple(ring, count - 1) : allPairsSimple(ring, count - 1);
+}
+
 /** every pair of non-adjacent edges, edge i's box taken once for all its partners */
 function allPairsSimple(xy: Float64Array, n: number): boolean {
   for (let i = 0; i < n; i++) {

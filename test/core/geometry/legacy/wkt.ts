@@ -1,0 +1,242 @@
+// frozen copy of src/core/geometry/wkt.ts at 0741005, before the flat parser: the reference the differential test compares with
+/**
+ * A small WKT / EWKT reader. Hand-written on purpose: jsts's WKTReader rejects `ZM`, lower-case
+ * 3D without a tag and unclosed rings (which we repair), answers in English, and costs ~25 µs for
+ * a 20-point line, which alone would eat the 10k-works budget. It scans character codes and
+ * builds the positions of the shape directly, knowing from the type how deep the lists nest.
+ */
+import type { Position } from '../../../../src/core/types';
+import { isKnownType, type ReadResult, type Shape } from './shape';
+
+const HELP = 'Schrijf bijvoorbeeld LINESTRING(136603.38 455665.99, 136636.68 455681.66).';
+const NESTING = 'De haakjes kloppen niet bij het geometrietype';
+
+/** parse state: the text, a cursor, and whether ordinates beyond x and y were seen */
+interface Cursor {
+  s: string;
+  i: number;
+  dropped: boolean;
+}
+
+const OPEN = 40, CLOSE = 41, COMMA = 44;
+
+function isLetter(k: number): boolean {
+  const l = k | 32;
+  return l >= 97 && l <= 122;
+}
+
+/** true for the characters a decimal number may hold: digits . e E + - */
+function isNumberChar(k: number): boolean {
+  return (k >= 48 && k <= 57) || k === 46 || k === 101 || k === 69 || k === 43 || k === 45;
+}
+
+/** the next character code after white space, or -1 at the end */
+function peek(c: Cursor): number {
+  const s = c.s;
+  while (c.i < s.length && s.charCodeAt(c.i) <= 32) c.i++;
+  return c.i < s.length ? s.charCodeAt(c.i) : -1;
+}
+
+function word(c: Cursor): string {
+  peek(c);
+  const start = c.i;
+  while (c.i < c.s.length && isLetter(c.s.charCodeAt(c.i))) c.i++;
+  return c.s.slice(start, c.i).toLowerCase();
+}
+
+function fail(c: Cursor, what: string): never {
+  const near = c.s.slice(Math.max(0, c.i - 10), c.i + 10).trim();
+  throw new Error(`${what} (bij '${near}').`);
+}
+
+// exact powers of ten: mantissa / 10^k of two exact doubles is the correctly rounded decimal
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/** true where a number token ends */
+const ends = (k: number): boolean => k <= 32 || k === COMMA || k === OPEN || k === CLOSE;
+
+/**
+ * A plain decimal (sign, at most 15 digits, one point) read in one pass over the character codes,
+ * which is what Number() answers but without cutting a substring. Moves the cursor past it and
+ * answers NaN, cursor unmoved, for anything else (exponents, long digit runs, words).
+ */
+function plainDecimal(c: Cursor): number {
+  const s = c.s;
+  let i = c.i, neg = false;
+  const first = s.charCodeAt(i);
+  if (first === 45 || first === 43) {
+    neg = first === 45;
+    i++;
+  }
+  let mantissa = 0, digits = 0, decimals = -1;
+  for (; i < s.length; i++) {
+    const k = s.charCodeAt(i);
+    if (k >= 48 && k <= 57) {
+      mantissa = mantissa * 10 + (k - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (k === 46 && decimals < 0) decimals = 0;
+    else if (ends(k)) break;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  c.i = i;
+  const v = decimals > 0 ? mantissa / POW10[decimals] : mantissa;
+  return neg ? -v : v;
+}
+
+/** one number token; a token like 1e999 comes back as ±Infinity for `position` to report */
+function number(c: Cursor): number {
+  const fast = plainDecimal(c);
+  if (!Number.isNaN(fast)) return fast;
+  const s = c.s, start = c.i;
+  let plain = true;
+  while (c.i < s.length && !ends(s.charCodeAt(c.i))) {
+    if (!isNumberChar(s.charCodeAt(c.i))) plain = false;
+    c.i++;
+  }
+  if (c.i === start) fail(c, 'Verwacht een getal');
+  const tok = s.slice(start, c.i);
+  const value = plain ? Number(tok) : NaN;
+  if (Number.isNaN(value)) {
+    if (/^[-+]?(nan|inf|infinity)$/i.test(tok)) fail(c, 'Een coördinaat is geen eindig getal (NaN of Infinity)');
+    fail(c, `'${tok}' is geen getal`);
+  }
+  return value;
+}
+
+/** numbers separated by spaces up to ',' or ')': x and y are kept, Z/M noted and dropped */
+function position(c: Cursor): Position {
+  let x = 0, y = 0, k = 0;
+  let huge = '';
+  for (;;) {
+    const code = peek(c);
+    if (code === COMMA || code === CLOSE || code === -1) break;
+    if (code === OPEN) fail(c, NESTING);
+    const at = c.i;
+    const v = number(c);
+    if (k < 2 && !Number.isFinite(v)) huge ||= c.s.slice(at, c.i);
+    if (k === 0) x = v;
+    else if (k === 1) y = v;
+    k++;
+  }
+  if (k < 2) fail(c, 'Een coördinaat heeft minder dan twee getallen');
+  if (k > 2) c.dropped = true;
+  if (huge) fail(c, `De coördinaat (${x} ${y}) is geen eindig getal: '${huge}' is te groot voor een coördinaat`);
+  return [x, y];
+}
+
+/** consumes '(' */
+function open(c: Cursor): void {
+  if (peek(c) !== OPEN) fail(c, "Verwacht '('");
+  c.i++;
+}
+
+/** consumes ',' (true: more follow) or ')' (false: the list is done) */
+function next(c: Cursor): boolean {
+  const k = peek(c);
+  c.i++;
+  if (k === COMMA) return true;
+  if (k === CLOSE) return false;
+  c.i--;
+  return fail(c, "Verwacht ',' of ')'");
+}
+
+/** a part spelled EMPTY inside a Multi geometry cannot be drawn */
+function refuseEmptyPart(c: Cursor): void {
+  if (isLetter(peek(c)) && word({ ...c }) === 'empty') fail(c, 'Een deel van de geometrie is leeg');
+}
+
+/** '(' x y, x y, ... ')' */
+function positions(c: Cursor): Position[] {
+  open(c);
+  const out: Position[] = [];
+  do {
+    refuseEmptyPart(c);
+    out.push(position(c));
+  } while (next(c));
+  return out;
+}
+
+/** lists of lists, `depth` levels above a list of positions */
+function nested(c: Cursor, depth: number): unknown[] {
+  if (depth === 0) return positions(c);
+  open(c);
+  const out: unknown[] = [];
+  do {
+    refuseEmptyPart(c);
+    if (peek(c) !== OPEN) fail(c, NESTING);
+    out.push(nested(c, depth - 1));
+  } while (next(c));
+  return out;
+}
+
+/** MULTIPOINT((1 2),(3 4)) and MULTIPOINT(1 2, 3 4) mean the same */
+function multiPoint(c: Cursor): Position[] {
+  open(c);
+  const out: Position[] = [];
+  do {
+    refuseEmptyPart(c);
+    if (peek(c) === OPEN) {
+      c.i++;
+      out.push(position(c));
+      if (next(c)) fail(c, "Verwacht ')'");
+    } else out.push(position(c));
+  } while (next(c));
+  return out;
+}
+
+function body(c: Cursor, type: string): Shape {
+  switch (type) {
+    case 'point': {
+      const ps = positions(c);
+      if (ps.length > 1) fail(c, 'Een POINT heeft één coördinaat; gebruik MULTIPOINT voor meer punten');
+      return { kind: 'point', points: ps };
+    }
+    case 'multipoint': return { kind: 'point', points: multiPoint(c) };
+    case 'linestring': return { kind: 'line', lines: [positions(c)] };
+    case 'multilinestring': return { kind: 'line', lines: nested(c, 1) as Position[][] };
+    case 'polygon': return { kind: 'poly', polygons: [nested(c, 1) as Position[][]] };
+    case 'multipolygon': return { kind: 'poly', polygons: nested(c, 2) as Position[][][] };
+    default: return fail(c, `Onbekend geometrietype '${type || c.s.slice(c.i, c.i + 12)}'`);
+  }
+}
+
+function readSrid(c: Cursor): number | undefined {
+  const m = /^\s*srid\s*=\s*(-?\d+)\s*;/i.exec(c.s);
+  if (!m) return undefined;
+  c.i = m[0].length;
+  return Number(m[1]);
+}
+
+/**
+ * Reads WKT or EWKT (`SRID=28992;POINT(...)`) of a point, line or polygon or their Multi forms.
+ * Keywords in any case; Z, M and ZM ordinates are read and dropped (`droppedOrdinates`).
+ * The shape's arrays are new, so the caller may change them in place.
+ *
+ * @example
+ * readWkt('SRID=28992;point z (136603.38 455665.99 2)');
+ * // { ok: true, value: { shape: { kind: 'point', points: [[136603.38, 455665.99]] }, srid: 28992, droppedOrdinates: true } }
+ */
+export function readWkt(text: string): ReadResult {
+  const c: Cursor = { s: text, i: 0, dropped: false };
+  try {
+    const srid = readSrid(c);
+    const type = word(c);
+    if (type === 'geometrycollection') {
+      return { ok: false, melding: 'Een GEOMETRYCOLLECTION kan niet: geef per werk één soort geometrie (punt, lijn of vlak), eventueel als MULTI-vorm.' };
+    }
+    if (!isKnownType(type)) fail(c, `Onbekend geometrietype '${type || c.s.slice(c.i, c.i + 12)}'`);
+    let tag = isLetter(peek(c)) ? word(c) : '';
+    if (tag !== '' && tag !== 'z' && tag !== 'm' && tag !== 'zm' && tag !== 'empty') fail(c, `Onbekend woord '${tag}'`);
+    if (tag === 'z' || tag === 'm' || tag === 'zm') tag = isLetter(peek(c)) ? word(c) : '';
+    if (tag === 'empty') {
+      return { ok: false, melding: 'De geometrie is leeg (EMPTY). Vul de coördinaten van het werk in.' };
+    }
+    const shape = body(c, type);
+    if (peek(c) !== -1) fail(c, 'Er staat tekst na de geometrie');
+    return { ok: true, value: { shape, srid, droppedOrdinates: c.dropped } };
+  } catch (e) {
+    return { ok: false, melding: `De WKT-geometrie is niet te lezen: ${(e as Error).message} ${HELP}` };
+  }
+}
