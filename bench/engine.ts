@@ -1,8 +1,10 @@
 /**
- * One timed engine run for the bench: parse + project every geometry cell, then index and pairs.
+ * One timed engine run for the bench: parse + project every geometry cell, then index and pairs,
+ * on this thread only or as the CLI runs it (analyseParallel: every core, from PARALLEL_FROM works).
  */
 import { performance } from 'node:perf_hooks';
 import { analyse } from '../src/core/analysis/analyse';
+import { analyseParallel } from '../src/cli/parallel-analyse';
 import { parseGeometry } from '../src/core/geometry/parse';
 import { DEFAULT_REGELS, type Meekoppelkans, type Werk } from '../src/core/types';
 import { isoDay } from '../test/fixtures/engine/load';
@@ -45,4 +47,24 @@ export function engineRun(inp: EngineInput, onSample: () => void = () => undefin
   const pairs = analyse(werken, [], DEFAULT_REGELS, { timings });
   onSample();
   return { parseMs, ...timings, pairs };
+}
+
+/** Times of a run as the CLI does it: parse on this thread, then index + pairs on every core. */
+export interface ParallelTimes {
+  parseMs: number;
+  analyseMs: number;
+  pairs: Meekoppelkans[];
+}
+
+/** Parses every geometry, then runs `analyseParallel` with the default rules (`minWorks` as there). */
+export async function engineRunParallel(inp: EngineInput, onSample: () => void = () => undefined, minWorks?: number): Promise<ParallelTimes> {
+  const t0 = performance.now();
+  const werken = parseAll(inp);
+  const parseMs = performance.now() - t0;
+  onSample();
+  const t1 = performance.now();
+  const pairs = await analyseParallel(werken, [], DEFAULT_REGELS, minWorks === undefined ? {} : { minWorks });
+  const analyseMs = performance.now() - t1;
+  onSample();
+  return { parseMs, analyseMs, pairs };
 }

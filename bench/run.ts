@@ -15,7 +15,8 @@ import { DEFAULT_REGELS } from '../src/core/types';
 import { agreement } from '../test/postgis/agreement';
 import { postgisAvailable, startCluster, type PgCluster } from '../test/postgis/cluster';
 import { loadWerken, postgisPairs } from '../test/postgis/differential';
-import { engineRun, prepareInput, type EngineInput, type EngineTimes } from './engine';
+import { engineRun, engineRunParallel, prepareInput, type EngineInput, type EngineTimes } from './engine';
+import { closeThreads, defaultThreads, PARALLEL_FROM } from '../src/cli/parallel-analyse';
 import { generateWerken } from './generate';
 import { markdownTable } from './table';
 
@@ -54,6 +55,17 @@ function engineBest(inp: EngineInput): EngineTimes & { totalMs: number } {
   return { ...runs[0], parseMs: best('parseMs'), indexMs: best('indexMs'), pairsMs: best('pairsMs'), totalMs };
 }
 
+/** the best of several runs as the CLI does them (every core from PARALLEL_FROM works), and its pairs */
+async function parallelBest(inp: EngineInput): Promise<{ totalMs: number; pairs: EngineTimes['pairs'] }> {
+  let totalMs = Infinity, pairs: EngineTimes['pairs'] = [];
+  for (let k = 0; k < runsFor(inp.gen.length); k++) {
+    const r = await engineRunParallel(inp, sample);
+    totalMs = Math.min(totalMs, r.parseMs + r.analyseMs);
+    pairs = r.pairs;
+  }
+  return { totalMs, pairs };
+}
+
 /** PostGIS load and query (best of two) on the same works, and how the pairs agree */
 function postgisRun(pg: PgCluster, inp: EngineInput, e: EngineTimes): string[] {
   const l0 = performance.now();
@@ -84,6 +96,8 @@ async function main(): Promise<void> {
   // warm-up: V8 needs a few full runs before the hot loops are optimised
   const warm = prepareInput(generateWerken(10000, 1));
   for (let k = 0; k < 4; k++) engineRun(warm);
+  // the worker threads warm up too (minWorks 0: they take part even at 10,000 works)
+  for (let k = 0; k < 4; k++) await engineRunParallel(warm, undefined, 0);
   const pg: PgCluster | null = postgisAvailable() ? startCluster() : null;
   if (!pg) console.log('PostGIS: skipped, the PostgreSQL 15 + PostGIS binaries are missing');
   const rows: string[][] = [];
@@ -91,19 +105,25 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const inp = prepareInput(generateWerken(n, SEED));
       const e = engineBest(inp);
+      const p = await parallelBest(inp);
+      const threads = n >= PARALLEL_FROM ? defaultThreads() : 1;
+      if (JSON.stringify(p.pairs) !== JSON.stringify(e.pairs)) throw new Error(`${n} works: the parallel run found other pairs than the single-thread run`);
       const pgCols = pg ? postgisRun(pg, inp, e) : ['-', '-', '-', '-'];
-      const ratio = pg ? (e.totalMs / Number(pgCols[1])).toFixed(2) : '-';
-      rows.push([n.toLocaleString('en').replace(/,/g, ' '), f0(e.parseMs), f0(e.indexMs), f0(e.pairsMs), f0(e.totalMs),
-        pgCols[0], pgCols[1], ratio, String(e.pairs.length), pgCols[2], pgCols[3], `${f0(peakRss / 1048576)} MB`]);
-      console.log(`done ${n}: engine ${f0(e.totalMs)} ms, PostGIS query ${pgCols[1]} ms, load average ${load()}`);
+      const ratio = (ms: number): string => (pg ? (ms / Number(pgCols[1])).toFixed(2) : '-');
+      rows.push([n.toLocaleString('en').replace(/,/g, ' '), f0(e.parseMs), f0(e.indexMs), f0(e.pairsMs), f0(e.totalMs), ratio(e.totalMs),
+        `${f0(p.totalMs)} (${threads})`, pgCols[0], pgCols[1], ratio(p.totalMs), String(e.pairs.length), pgCols[2], pgCols[3], `${f0(peakRss / 1048576)} MB`]);
+      console.log(`done ${n}: engine ${f0(e.totalMs)} ms on one thread, ${f0(p.totalMs)} ms as the CLI runs it (${threads} threads), PostGIS query ${pgCols[1]} ms, load average ${load()}`);
     }
   } finally {
     pg?.stop();
+    await closeThreads();
   }
   await uiPerf();
-  console.log(`\nload average at the end ${load()}; engine: best of 7 runs (best of 3 at 100 000 works) after warm-up; PostGIS: GiST index, query best of 2\n`);
+  console.log(`\nload average at the end ${load()}; engine: best of 7 runs (best of 3 at 100 000 works) after warm-up, phases on one thread, `
+    + `then as the CLI runs it (threads in brackets: parse on one, index + pairs on every core from ${PARALLEL_FROM} works; PostGIS's plan uses two processes here too); `
+    + 'PostGIS: GiST index, query best of 2\n');
   console.log(markdownTable(
-    ['works', 'parse+proj ms', 'index ms', 'pairs ms', 'engine ms', 'PG load ms', 'PG query ms', 'engine/PG query', 'engine pairs', 'PG pairs', 'disagreements', 'peak RSS'],
+    ['works', 'parse+proj ms', 'index ms', 'pairs ms', 'engine 1 thread ms', '1 thread/PG', 'engine CLI ms', 'PG load ms', 'PG query ms', 'engine/PG query', 'engine pairs', 'PG pairs', 'disagreements', 'peak RSS'],
     rows,
   ));
 }

@@ -4,7 +4,7 @@
  * works as GeoJSON, or the Meekoppelkansen table as a CSV for Dutch Excel.
  */
 import { extname } from 'node:path';
-import { analyse } from '../core/analysis/analyse';
+import { analyseParallel } from './parallel-analyse';
 import { dutchCsv } from '../core/export/csv';
 import { meekoppelkansenGeoJson, werkenGeoJson } from '../core/export/geojson';
 import { mergeMeekoppelkansen } from '../core/werkboek/meekoppelkansen';
@@ -32,7 +32,7 @@ export async function exportCommand(cmd: Extract<Command, { kind: 'export' }>, i
     io.stderr('Geen enkel bruikbaar werk gevonden; er is niets geëxporteerd.\n');
     return 1;
   }
-  const pairs = analyse(werkboek.werken, werkboek.buurten, werkboek.regels);
+  const pairs = await analyseParallel(werkboek.werken, werkboek.buurten, werkboek.regels);
   const table = mergeMeekoppelkansen(input.raw.meekoppelkansen, pairs, werkboek.werken);
   const crs = cmd.rd ? 'rd' : 'wgs84';
   let text: string;

@@ -6,9 +6,10 @@
  * 1 when nothing usable was found, 2 on a usage error.
  */
 import { extname } from 'node:path';
-import { analyse } from '../core/analysis/analyse';
+import type { Meekoppelkans } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
 import { HELP, parseArgs, type Command } from './args';
+import { analyseParallel, PARALLEL_FROM, warmThreads } from './parallel-analyse';
 import { readInput, UsageError, type Input } from './input';
 import { exportCommand } from './export-command';
 import { importBuurtenCommand, importWerkenCommand, nieuwCommand } from './import-commands';
@@ -75,6 +76,8 @@ async function runOther(command: Exclude<Command, { kind: 'help' | 'usage-error'
 async function run(inputPath: string, buurten: string | undefined, output: string | undefined, outExt: string, io: Streams): Promise<number> {
   const input = await readInput(inputPath, buurten);
   input.notes.forEach((n) => io.stderr(n + '\n'));
+  // a big run starts its worker threads now: their start-up overlaps with reading the works
+  if ((input.raw.werken?.rows.length ?? 0) >= PARALLEL_FROM) warmThreads();
   const werkboek = readWerkboek(input.raw);
   reportProblems(werkboek.problems, io);
   if (werkboek.werken.length === 0) {
@@ -82,7 +85,7 @@ async function run(inputPath: string, buurten: string | undefined, output: strin
     return 1;
   }
   const progress = progressReporter(werkboek.werken.length, io);
-  const pairs = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, progress ? { onProgress: progress } : {});
+  const pairs = await analyseParallel(werkboek.werken, werkboek.buurten, werkboek.regels, progress ? { onProgress: progress } : {});
   io.stderr(`${werkboek.werken.length} werken gelezen, ${pairs.length} meekoppelkansen gevonden.\n`);
 
   if (!output) {
@@ -96,7 +99,7 @@ async function run(inputPath: string, buurten: string | undefined, output: strin
   return 0;
 }
 
-async function writeWorkbook(input: Input, output: string, werkboek: ReturnType<typeof readWerkboek>, pairs: ReturnType<typeof analyse>, io: Streams): Promise<void> {
+async function writeWorkbook(input: Input, output: string, werkboek: ReturnType<typeof readWerkboek>, pairs: Meekoppelkans[], io: Streams): Promise<void> {
   let source = input.xlsxBytes;
   let werken = input.raw.werken;
   if (!source) {

@@ -2,29 +2,17 @@
  * Differential tests: the engine against a real PostGIS, on generated works along the real Utrecht
  * streets (every spelling, several seeds) and on the golden edge cases.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateWerken } from '../../bench/generate';
 import { analyse } from '../../src/core/analysis/analyse';
-import { parseGeometry } from '../../src/core/geometry/parse';
 import { toWkt } from '../../src/core/geometry/write';
-import { DEFAULT_REGELS, type Buurt, type RdGeometry } from '../../src/core/types';
-import { loadEngineCases, toWerken } from '../fixtures/engine/load';
+import { DEFAULT_REGELS, type RdGeometry } from '../../src/core/types';
+import { loadEngineCases, toWerken, utrechtBuurten } from '../fixtures/engine/load';
 import { agreement } from './agreement';
 import { postgisAvailable, startCluster, type PgCluster } from './cluster';
 import { loadWerken, postgisPairs } from './differential';
 
 const available = postgisAvailable();
 const describePg = available ? describe : describe.skip;
-
-function utrechtBuurten(): Buurt[] {
-  const fc = JSON.parse(readFileSync(join(__dirname, '../../assets/data/buurten.geojson'), 'utf8'));
-  return fc.features.map((f: { properties: { buurtcode: string }; geometry: unknown }, i: number) => {
-    const g = parseGeometry(JSON.stringify(f.geometry));
-    if (!g.ok) throw new Error(`buurt ${f.properties.buurtcode}: ${g.melding}`);
-    return { code: f.properties.buurtcode, naam: '', geometry: g.geometry, values: {}, rij: i + 2 };
-  });
-}
 
 const maxDiff = (a: RdGeometry, xy: number[]): number => {
   const flat = a.kind === 'point' ? a.points : a.kind === 'line' ? a.lines.flat() : a.polygons.flat(2);

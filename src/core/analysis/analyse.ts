@@ -16,9 +16,30 @@ export interface AnalyseOptions {
   onProgress?: (done: number, total: number) => void;
   /** when given, filled with the milliseconds spent preparing + indexing and on the pair search */
   timings?: { indexMs: number; pairsMs: number };
+  /**
+   * 1 for the works whose pairs this run looks for (a pair belongs to its work earlier in the
+   * list): threads that split a run between them (see pack.ts `slabShares`) each find their own
+   * pairs, and together every pair once. Absent: every work.
+   */
+  owned?: Uint8Array;
 }
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** the order of analyse's answer: werkA, then werkB, plain code-unit order */
+const byPair = (p: Meekoppelkans, q: Meekoppelkans): number => byId(p.werkA, q.werkA) || byId(p.werkB, q.werkB);
+
+/**
+ * The answers of the threads that split one run (`owned`), as one answer in analyse's order.
+ *
+ * @example
+ * mergeShares([analyse(w, b, r, { owned: west }), analyse(w, b, r, { owned: east })]);
+ * // the same as analyse(w, b, r)
+ */
+export function mergeShares(shares: Meekoppelkans[][]): Meekoppelkans[] {
+  return shares.flat().sort(byPair);
+}
+
 
 function toItem(w: Werk, regels: Regels, plus: (day: number) => number): Item {
   const g = prepare(w.geometry);
@@ -88,7 +109,11 @@ export function analyse(werken: Werk[], buurten: Buurt[], regels: Regels, opts: 
   const out: Meekoppelkans[] = [];
   const total = items.length;
   const step = Math.max(1, Math.ceil(total / 100));
+  const owned = opts.owned;
+  if (owned && owned.length !== total) throw new Error(`analyse: owned has ${owned.length} entries for ${total} works; give one per work`);
   for (let i = 0; i < total && index; i++) {
+    if (opts.onProgress && i % step === 0 && i > 0) opts.onProgress(i, total);
+    if (owned && owned[i] !== 1) continue;
     const a = items[i];
     // the pair work runs inside the search's filter, which always says no: no result array per work
     index.search(a.g.minX - a.d, a.g.minY - a.d, a.g.maxX + a.d, a.g.maxY + a.d, (j) => {
@@ -98,10 +123,9 @@ export function analyse(werken: Werk[], buurten: Buurt[], regels: Regels, opts: 
       if (mk) out.push(mk);
       return false;
     });
-    if (opts.onProgress && (i + 1) % step === 0) opts.onProgress(i + 1, total);
   }
   opts.onProgress?.(total, total);
-  out.sort((p, q) => byId(p.werkA, q.werkA) || byId(p.werkB, q.werkB));
+  out.sort(byPair);
   if (opts.timings) Object.assign(opts.timings, { indexMs: t1 - t0, pairsMs: performance.now() - t1 });
   return out;
 }
