@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { analyse } from '../core/analysis/analyse';
-import { unpackRun } from '../core/analysis/pack';
+import { buffersOf, packPairs, unpackRun } from '../core/analysis/pack';
 import type { ThreadJob, ThreadReply } from './parallel-analyse';
 
 const port = parentPort;
@@ -14,9 +14,10 @@ port.on('message', (job: ThreadJob) => {
   let reply: ThreadReply;
   try {
     const { werken, buurten } = unpackRun(job.run);
-    reply = { job: job.job, pairs: analyse(werken, buurten, job.regels, { owned: job.owned }) };
+    reply = { job: job.job, pairs: packPairs(analyse(werken, buurten, job.regels, { owned: job.owned })) };
   } catch (err) {
     reply = { job: job.job, error: err instanceof Error ? err.stack ?? err.message : String(err) };
   }
-  port.postMessage(reply);
+  // the packed shared parts move to the other thread instead of being copied
+  port.postMessage(reply, 'pairs' in reply ? buffersOf(reply.pairs.shared) : []);
 });

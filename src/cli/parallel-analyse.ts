@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyse, mergeShares } from '../core/analysis/analyse';
-import { packRun, slabShares, type Alloc, type PackedRun } from '../core/analysis/pack';
+import { packRun, slabShares, unpackPairs, type Alloc, type PackedPairs, type PackedRun } from '../core/analysis/pack';
 import type { Buurt, Meekoppelkans, Regels, Werk } from '../core/types';
 
 /** below this many works one thread is as fast: handing out the work costs more than it saves */
@@ -23,7 +23,7 @@ export interface ThreadJob {
 }
 
 /** A worker thread's answer. */
-export type ThreadReply = { job: number; pairs: Meekoppelkans[] } | { job: number; error: string };
+export type ThreadReply = { job: number; pairs: PackedPairs } | { job: number; error: string };
 
 /** Options of `analyseParallel`. */
 export interface ParallelOptions {
@@ -92,7 +92,7 @@ function onThread(worker: Worker, msg: ThreadJob): Promise<Meekoppelkans[] | nul
     const onMessage = (reply: ThreadReply): void => {
       if (reply.job !== msg.job) return;
       if ('error' in reply) drop(worker);
-      done('pairs' in reply ? reply.pairs : null);
+      done('pairs' in reply ? unpackPairs(reply.pairs) : null);
     };
     const onFail = (): void => done(null);
     worker.on('message', onMessage).on('error', onFail).on('exit', onFail);

@@ -4,7 +4,7 @@
  * every geometry in one Float64Array, part boundaries in one Int32Array, the rest per work. The
  * arrays can sit on a SharedArrayBuffer; unpacking makes views on them, not copies.
  */
-import type { Buurt, RdGeometry, Werk } from '../types';
+import type { Buurt, Meekoppelkans, RdGeometry, Werk } from '../types';
 import { lazyGeometry } from '../geometry/flat';
 import { prepare, type KindCode, type PreparedGeometry } from './prepared';
 
@@ -200,4 +200,38 @@ export function slabShares(werken: Werk[], afstandM: number, threads: number): S
     for (let k = 0; k < m; k++) owned[k] = slab[members[k]] === t ? 1 : 0;
     return { members: members.slice(0, m), owned };
   });
+}
+
+/** Pairs with their shared parts packed: what a thread sends back (nested lists clone slowly). */
+export interface PackedPairs {
+  pairs: Omit<Meekoppelkans, 'shared'>[];
+  shared: PackedGeometries;
+}
+
+/**
+ * Packs the shared parts of pairs into flat arrays (plain memory: transfer them).
+ *
+ * @example
+ * const packed = packPairs(analyse(werken, buurten, regels)); // post it, then unpackPairs(packed)
+ */
+export function packPairs(pairs: Meekoppelkans[]): PackedPairs {
+  return {
+    pairs: pairs.map(({ shared: _shared, ...rest }) => rest),
+    shared: packGeometries(pairs.map((p) => prepare(p.shared)), plainAlloc),
+  };
+}
+
+/**
+ * The pairs of `packPairs` again; their shared parts are views on the packed arrays.
+ *
+ * @example
+ * unpackPairs(packPairs(pairs)); // equal to pairs
+ */
+export function unpackPairs(packed: PackedPairs): Meekoppelkans[] {
+  return packed.pairs.map((p, i) => ({ ...p, shared: geometryAt(packed.shared, i) }));
+}
+
+/** the buffers of packed arrays, to transfer instead of copy */
+export function buffersOf(p: PackedGeometries): ArrayBuffer[] {
+  return [p.kinds, p.bbox, p.partStart, p.vertexStart, p.parts, p.shells, p.xy].map((a) => a.buffer as ArrayBuffer);
 }

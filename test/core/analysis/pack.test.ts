@@ -1,6 +1,6 @@
 import { generateWerken } from '../../../bench/generate';
 import { analyse, mergeShares } from '../../../src/core/analysis/analyse';
-import { packRun, slabShares, unpackRun } from '../../../src/core/analysis/pack';
+import { packPairs, packRun, slabShares, unpackPairs, unpackRun } from '../../../src/core/analysis/pack';
 import { DEFAULT_REGELS, type Werk } from '../../../src/core/types';
 import { toWerken, utrechtBuurten } from '../../fixtures/engine/load';
 
@@ -34,6 +34,13 @@ describe('packRun and unpackRun', () => {
     const run = packRun(werken.slice(0, 10), [], (kind, bytes, n) => new kind(new SharedArrayBuffer(bytes * n)));
     expect(run.werken.xy.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(run.days.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+});
+
+describe('packPairs and unpackPairs', () => {
+  it('give back every pair with its shared part, of every kind', () => {
+    expect(new Set(whole.map((p) => p.shared.kind))).toEqual(new Set(['point', 'line', 'poly']));
+    expect(JSON.parse(JSON.stringify(unpackPairs(packPairs(whole))))).toEqual(JSON.parse(JSON.stringify(whole)));
   });
 });
 
