@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import type { Meekoppelkans } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
 import { HELP, parseArgs, type Command } from './args';
-import { analyseParallel, PARALLEL_FROM, warmThreads } from './parallel-analyse';
+import { analyseParallel, threadsUsed, warmThreads } from './parallel-analyse';
 import { readInput, UsageError, type Input } from './input';
 import { exportCommand } from './export-command';
 import { importBuurtenCommand, importWerkenCommand, nieuwCommand } from './import-commands';
@@ -49,7 +49,7 @@ export async function main(argv: string[], io: Streams = processStreams): Promis
     return 2;
   }
   try {
-    return await run(command.input, command.buurten, command.output, outExt, io);
+    return await run(command, outExt, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(err.message + '\n');
@@ -73,11 +73,12 @@ async function runOther(command: Exclude<Command, { kind: 'help' | 'usage-error'
   }
 }
 
-async function run(inputPath: string, buurten: string | undefined, output: string | undefined, outExt: string, io: Streams): Promise<number> {
-  const input = await readInput(inputPath, buurten);
+async function run(command: Extract<Command, { kind: 'analyse' }>, outExt: string, io: Streams): Promise<number> {
+  const { output, threads } = command;
+  const input = await readInput(command.input, command.buurten);
   input.notes.forEach((n) => io.stderr(n + '\n'));
   // a big run starts its worker threads now: their start-up overlaps with reading the works
-  if ((input.raw.werken?.rows.length ?? 0) >= PARALLEL_FROM) warmThreads();
+  if (threadsUsed(input.raw.werken?.rows.length ?? 0, { threads }) > 1) warmThreads(threads);
   const werkboek = readWerkboek(input.raw);
   reportProblems(werkboek.problems, io);
   if (werkboek.werken.length === 0) {
@@ -85,8 +86,12 @@ async function run(inputPath: string, buurten: string | undefined, output: strin
     return 1;
   }
   const progress = progressReporter(werkboek.werken.length, io);
-  const pairs = await analyseParallel(werkboek.werken, werkboek.buurten, werkboek.regels, progress ? { onProgress: progress } : {});
-  io.stderr(`${werkboek.werken.length} werken gelezen, ${pairs.length} meekoppelkansen gevonden.\n`);
+  const pairs = await analyseParallel(werkboek.werken, werkboek.buurten, werkboek.regels, {
+    threads, ...(progress ? { onProgress: progress } : {}),
+    onThreadFailure: (reason) => io.stderr(`Let op: een rekenkern viel uit (${reason}); dat deel is alsnog hier berekend.\n`),
+  });
+  const used = threadsUsed(werkboek.werken.length, { threads });
+  io.stderr(`${werkboek.werken.length} werken gelezen, ${pairs.length} meekoppelkansen gevonden${used > 1 ? ` (op ${used} processorkernen)` : ''}.\n`);
 
   if (!output) {
     io.stdout(pairsCsv(pairs, werkboek.werken));

@@ -33,6 +33,19 @@ export interface ParallelOptions {
   onProgress?: (done: number, total: number) => void;
   /** fewer works than this run on this thread only (default PARALLEL_FROM) */
   minWorks?: number;
+  /** told when a thread failed and its share was done on this thread instead */
+  onThreadFailure?: (reason: string) => void;
+}
+
+/**
+ * How many threads `analyseParallel` uses for this many works.
+ *
+ * @example
+ * threadsUsed(100000, {}); // 2 on a two-core machine
+ */
+export function threadsUsed(works: number, opts: Pick<ParallelOptions, 'threads' | 'minWorks'>): number {
+  const threads = Math.max(1, Math.floor(opts.threads ?? defaultThreads()));
+  return works < (opts.minWorks ?? PARALLEL_FROM) ? 1 : threads;
 }
 
 const sharedAlloc: Alloc = (kind, bytesPer, n) => new kind(new SharedArrayBuffer(bytesPer * n));
@@ -82,24 +95,25 @@ export async function closeThreads(): Promise<void> {
   await Promise.all(pool.splice(0).map((w) => w.terminate()));
 }
 
-/** one share on a worker thread; a thread that fails gives its share back to be done here */
-function onThread(worker: Worker, msg: ThreadJob): Promise<Meekoppelkans[] | null> {
+/** one share on a worker thread: its pairs, or why it failed (its share is then done here) */
+function onThread(worker: Worker, msg: ThreadJob): Promise<Meekoppelkans[] | string> {
   return new Promise((resolve) => {
-    const done = (pairs: Meekoppelkans[] | null): void => {
-      worker.off('message', onMessage).off('error', onFail).off('exit', onFail);
-      resolve(pairs);
+    const done = (answer: Meekoppelkans[] | string): void => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      resolve(answer);
     };
     const onMessage = (reply: ThreadReply): void => {
       if (reply.job !== msg.job) return;
       if ('error' in reply) drop(worker);
-      done('pairs' in reply ? unpackPairs(reply.pairs) : null);
+      done('pairs' in reply ? unpackPairs(reply.pairs) : reply.error);
     };
-    const onFail = (): void => done(null);
-    worker.on('message', onMessage).on('error', onFail).on('exit', onFail);
+    const onError = (err: Error): void => done(err.message);
+    const onExit = (code: number): void => done(`the thread ended (exit code ${code})`);
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     try {
       worker.postMessage(msg);
-    } catch {
-      done(null);
+    } catch (err) {
+      done((err as Error).message);
     }
   });
 }
@@ -112,20 +126,24 @@ function onThread(worker: Worker, msg: ThreadJob): Promise<Meekoppelkans[] | nul
  * const pairs = await analyseParallel(werkboek.werken, werkboek.buurten, werkboek.regels);
  */
 export async function analyseParallel(werken: Werk[], buurten: Buurt[], regels: Regels, opts: ParallelOptions = {}): Promise<Meekoppelkans[]> {
-  const threads = Math.max(1, Math.floor(opts.threads ?? defaultThreads()));
+  const threads = threadsUsed(werken.length, opts);
   const progress = opts.onProgress ? { onProgress: opts.onProgress } : {};
-  if (threads < 2 || werken.length < (opts.minWorks ?? PARALLEL_FROM)) return analyse(werken, buurten, regels, progress);
+  if (threads < 2) return analyse(werken, buurten, regels, progress);
   warmThreads(threads);
   const [mine, ...others] = slabShares(werken, regels.afstandM, threads);
   const helpers = pool.slice(0, threads - 1);
   const subsets = others.map((s) => Array.from(s.members ?? [], (i) => werken[i]));
   const pending = others.map((s, k) => {
     const job: ThreadJob = { job: ++jobs, run: packRun(subsets[k], buurten, sharedAlloc), owned: s.owned, regels };
-    return helpers[k] ? onThread(helpers[k], job) : Promise.resolve(null);
+    return helpers[k] ? onThread(helpers[k], job) : Promise.resolve('no thread could be started');
   });
   const here = analyse(werken, buurten, regels, { ...progress, owned: mine.owned });
   const theirs = await Promise.all(pending);
   // a share whose thread failed is done here after all: the answer is never short
-  const shares = theirs.map((pairs, k) => pairs ?? analyse(subsets[k], buurten, regels, { owned: others[k].owned }));
+  const shares = theirs.map((answer, k) => {
+    if (typeof answer !== 'string') return answer;
+    opts.onThreadFailure?.(answer);
+    return analyse(subsets[k], buurten, regels, { owned: others[k].owned });
+  });
   return mergeShares([here, ...shares]);
 }
