@@ -55,6 +55,12 @@ export function lonLat(x: number, y: number): Position {
   return [(mx / EARTH) * (180 / Math.PI), (2 * Math.atan(Math.exp(my / EARTH)) - Math.PI / 2) * (180 / Math.PI)];
 }
 
+/**
+ * A projection to normalised Web Mercator that writes vertex (x, y) at `out[at]`, `out[at + 1]`:
+ * no array per vertex, as a big workbook has millions of them.
+ */
+export type Projectie = (x: number, y: number, out: Float64Array, at: number) => void;
+
 /** Collects geometries one by one, then hands out the typed arrays. */
 export class VormenBouwer {
   private readonly soort: number[] = [];
@@ -87,12 +93,43 @@ export class VormenBouwer {
     this.box.push(x0, y0, x1, y1);
   }
 
-  private push(x: number, y: number): void {
-    if (2 * this.n + 2 > this.xy.length) {
-      const grown = new Float64Array(this.xy.length * 2);
-      grown.set(this.xy);
-      this.xy = grown;
+  /**
+   * Adds one geometry given flat, as the parser keeps it (`flatOf`): its vertices' x, y in `xy`,
+   * part k (a point, a line or a ring) from vertex `parts[k]` to `parts[k + 1]`. The same arrays
+   * as `add` on its lists, without making those lists.
+   */
+  addFlat(soort: VormSoort, xy: Float64Array, parts: Int32Array, project: Projectie): void {
+    const eerste = parts[0], laatste = parts[parts.length - 1];
+    this.ruimte(laatste - eerste);
+    const uit = this.xy;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let k = 0; k + 1 < parts.length; k++) {
+      for (let v = parts[k]; v < parts[k + 1]; v++) {
+        const at = 2 * this.n++;
+        project(xy[2 * v], xy[2 * v + 1], uit, at);
+        const x = uit[at], y = uit[at + 1];
+        if (x < x0) x0 = x;
+        if (y < y0) y0 = y;
+        if (x > x1) x1 = x;
+        if (y > y1) y1 = y;
+      }
+      this.part.push(this.n);
     }
+    this.soort.push(soort);
+    this.feature.push(this.part.length - 1);
+    this.box.push(x0, y0, x1, y1);
+  }
+
+  /** room for `n` more vertices */
+  private ruimte(n: number): void {
+    if (2 * (this.n + n) <= this.xy.length) return;
+    const grown = new Float64Array(Math.max(this.xy.length * 2, 2 * (this.n + n)));
+    grown.set(this.xy);
+    this.xy = grown;
+  }
+
+  private push(x: number, y: number): void {
+    this.ruimte(1);
     this.xy[2 * this.n] = x;
     this.xy[2 * this.n + 1] = y;
     this.n++;

@@ -8,7 +8,8 @@ import './ui.css';
 import type { RawWerkboek } from '../core/types';
 import { Kaart, type Selectie } from '../map/kaart';
 import {
-  GEANNULEERD, startAnalyse, type AnalyseInvoer, type AnalyseResultaat, type AnalyseRun, type KaartResultaat, type WorkerFactory,
+  GEANNULEERD, WerkerVoorraad, startAnalyse, type AnalyseInvoer, type AnalyseResultaat, type AnalyseRun, type KaartResultaat,
+  type WorkerFactory,
 } from '../worker/analysis-client';
 import type { PlannerVelden } from '../worker/kaart-model';
 import { clear, el } from './dom';
@@ -53,6 +54,8 @@ export class KoppelkaartApp {
   private run: AnalyseRun | null = null;
   /** the finished analysis shown on the map; its worker holds what saving needs */
   private sessie: AnalyseRun | null = null;
+  /** the first analysis's worker, made and warmed ahead */
+  private readonly voorraad: WerkerVoorraad;
   private filter: Filter = GEEN_FILTER;
   private zichtbaar: Zichtbaar | null = null;
   state: AppState = 'leeg';
@@ -80,6 +83,13 @@ export class KoppelkaartApp {
       onBasemapUnavailable: () => this.setStatus('Achtergrondkaart niet bereikbaar: de kaart toont alleen de buurtgrenzen.'),
     });
     installTestHook(this);
+    this.voorraad = new WerkerVoorraad(opties.worker);
+    // once the page is idle; not when an analysis came first (it made its own worker)
+    const warm = () => {
+      if (!this.run && !this.sessie) this.voorraad.warmOp();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
+    else setTimeout(warm, 0);
   }
 
   /** Shows a line of status text. */
@@ -139,7 +149,7 @@ export class KoppelkaartApp {
     const run = (this.run = startAnalyse(invoer, {
       voortgang: (fase, f) => this.voortgang.show(fase, f),
       gelezen: () => performance.mark('kk-werkboek-geladen'),
-    }, this.opties.worker));
+    }, this.voorraad.neem));
     try {
       const r = await run.resultaat;
       if (this.run !== run) {

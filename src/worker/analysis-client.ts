@@ -2,6 +2,7 @@
  * Runs an analysis in a Web Worker, so the pane stays responsive: progress comes in as it goes,
  * and cancelling terminates the worker (the next run starts a fresh one). After the map's model
  * has come, the worker stays until `sluit()`, holding what saving and exports ask for later.
+ * `WerkerVoorraad` makes the first worker ahead and warms it while the page is idle.
  */
 import type { RawWerkboek } from '../core/types';
 import type { KaartModel } from '../ui/model';
@@ -88,6 +89,8 @@ export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, 
     const m = e.data;
     if (m.type === 'voortgang') luister.voortgang(m.fase, m.fractie);
     else if (m.type === 'gelezen') luister.gelezen?.();
+    // a warm-up's report that crossed the request: the worker is ours now
+    else if (m.type === 'warm') return;
     else if (m.type === 'werken') for (const w of m.werken) werken.push(w);
     else if (m.type === 'paren') for (const p of m.paren) paren.push(p);
     else if (m.type === 'kaart') {
@@ -135,4 +138,54 @@ export function startAnalyse(invoer: AnalyseInvoer, luister: AnalyseLuisteraar, 
     },
     sluit: () => stop('Deze analyse is afgesloten; analyseer opnieuw.'),
   };
+}
+
+/**
+ * One analysis worker made ahead and warmed while the page is idle (see opwarmen.ts), handed to
+ * the next analysis: a fresh worker runs its first big workbook about twice as slow as a warm
+ * one. A request that comes while the worker still warms takes it over after the step it is in
+ * (tens of milliseconds); cancelling ends it like any worker, and the next analysis gets a fresh one.
+ *
+ * @example
+ * const voorraad = new WerkerVoorraad();
+ * requestIdleCallback(() => voorraad.warmOp());
+ * const run = startAnalyse({ bytes }, luister, voorraad.neem);
+ */
+export class WerkerVoorraad {
+  private reserve: Worker | null = null;
+  /** the last warm-up's report, once it is done */
+  warm: { duurMs: number; langsteStapMs: number } | null = null;
+
+  constructor(private readonly make: WorkerFactory = defaultWorker) {}
+
+  /** Makes a worker and starts warming it, unless one is held already. */
+  warmOp(): void {
+    if (this.reserve) return;
+    const worker = (this.reserve = this.make());
+    worker.onmessage = (e: MessageEvent<WorkerBericht>) => {
+      if (e.data.type !== 'warm') return;
+      this.warm = { duurMs: e.data.duurMs, langsteStapMs: e.data.langsteStapMs };
+      // the benchmark waits for this mark to time a first workbook on a warm worker
+      performance.mark('kk-worker-warm');
+    };
+    worker.onerror = (e) => {
+      // a broken reserve is dropped; the next analysis makes its own worker and reports the error
+      e.preventDefault();
+      worker.terminate();
+      if (this.reserve === worker) this.reserve = null;
+    };
+    worker.postMessage({ type: 'opwarmen' } satisfies WorkerVraag);
+  }
+
+  /** The worker held (warm, or still warming), else a fresh one; a `WorkerFactory` for `startAnalyse`. */
+  readonly neem: WorkerFactory = () => {
+    const worker = this.reserve ?? this.make();
+    this.reserve = null;
+    return worker;
+  };
+
+  /** Whether a worker is held for the next analysis. */
+  get heeftReserve(): boolean {
+    return this.reserve !== null;
+  }
 }

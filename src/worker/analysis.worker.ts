@@ -3,13 +3,15 @@
  * finds the meekoppelkansen and builds the map's model, posting progress as it goes. The model's
  * flat arrays are transferred, not copied. The worker then keeps the tables, werkboek and pairs
  * until the page asks for them (saving, exports, Excel) or ends it; cancelling is the page
- * terminating this worker.
+ * terminating this worker. A worker made ahead is warmed first (`opwarmen`), in short steps that
+ * any real request ends.
  */
 import { analyse } from '../core/analysis/analyse';
 import type { RawWerkboek } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
 import { buffersVan } from '../map/vormen';
 import { buildKaartModel } from './kaart-model';
+import { opwarmStappen } from './opwarmen';
 import { plannerVelden } from './planner';
 import type { PlannerVelden } from './kaart-model';
 import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
@@ -73,8 +75,38 @@ async function opslaan(bytes: ArrayBuffer, edits: [string, PlannerVelden][]): Pr
   }
 }
 
+/** the warm-up running now; a real request sets `klaar` and the warm-up stops at its next step */
+let opwarmen: { klaar: boolean } | null = null;
+
+/** a macrotask turn: messages that came meanwhile are handled before the next step */
+const beurt = () => new Promise<void>((ok) => {
+  const kanaal = new MessageChannel();
+  kanaal.port1.onmessage = () => ok();
+  kanaal.port2.postMessage(null);
+});
+
+async function warmOp(): Promise<void> {
+  const staat = (opwarmen = { klaar: false });
+  const t0 = performance.now();
+  let langste = 0;
+  try {
+    for (let stap = opwarmStappen(), t = performance.now(); !stap.next().done; t = performance.now()) {
+      langste = Math.max(langste, performance.now() - t);
+      await beurt();
+      if (staat.klaar) return;
+    }
+    post({ type: 'warm', duurMs: performance.now() - t0, langsteStapMs: langste });
+  } catch {
+    // a warm-up that fails only leaves the worker cold; the real analysis reports its own errors
+  } finally {
+    if (opwarmen === staat) opwarmen = null;
+  }
+}
+
 self.onmessage = async (e: MessageEvent<WorkerVraag>) => {
   const vraag = e.data;
+  if (vraag?.type === 'opwarmen') return warmOp();
+  if (opwarmen) opwarmen.klaar = true;
   if (vraag?.type === 'opslaan') return opslaan(vraag.bytes, vraag.edits);
   if (vraag?.type === 'gegevens') {
     if (gegevens) post({ type: 'gegevens', gegevens });

@@ -10,6 +10,7 @@ import type { Feature, Geometry as GeoJsonGeometryType } from 'geojson';
 import type { Meekoppelkans, Position, WgsGeometry, Werk, Werkboek } from '../core/types';
 import { BuurtIndex } from '../core/analysis/buurten';
 import { toWgs84 } from '../core/geometry/crs';
+import { flatOf } from '../core/geometry/flat';
 import { toGeoJson } from '../core/geometry/write';
 import type { KaartBuurt, KaartKoppelkans, KaartModel, KaartPaar, KaartWerk } from '../ui/model';
 import { numericColumns } from '../ui/classes';
@@ -82,7 +83,10 @@ export function buildKaartModel(
   const rd = new RdNaarKaart();
   const project = (p: Position) => rd.project(p);
   const werken = werkboek.werken.map((w) => {
-    werkVormen.add(w.geometry, project);
+    // the parser's flat form when there is one: reading the lists would make them, a few per vertex
+    const flat = flatOf(w.geometry);
+    if (flat) werkVormen.addFlat(flat.kind, flat.xy, flat.parts, rd.projectIn);
+    else werkVormen.add(w.geometry, project);
     return kaartWerk(w, index.touchedBy(w.geometry));
   });
   const byId = new Map(werken.map((w) => [w.id, w]));

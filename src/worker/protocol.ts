@@ -15,7 +15,9 @@ export type WorkerVraag =
   /** send the tables, werkboek and pairs of the finished analysis (for exports, Excel) */
   | { type: 'gegevens' }
   /** write the results with the planner's edits into these .xlsx bytes (the page's "Opslaan") */
-  | { type: 'opslaan'; bytes: ArrayBuffer; edits: [string, PlannerVelden][] };
+  | { type: 'opslaan'; bytes: ArrayBuffer; edits: [string, PlannerVelden][] }
+  /** walk the analysis on a small built-in workbook while the page is idle (see opwarmen.ts); any other request ends it */
+  | { type: 'opwarmen' };
 
 /** worker → page */
 export type WorkerBericht =
@@ -30,7 +32,9 @@ export type WorkerBericht =
   | { type: 'gegevens'; gegevens: AnalyseGegevens }
   | { type: 'opgeslagen'; bytes: ArrayBuffer; notices: string[] }
   | { type: 'opslaan-fout'; melding: string }
-  | { type: 'fout'; melding: string };
+  | { type: 'fout'; melding: string }
+  /** the warm-up is done: how long it took and its longest step (what a request may have waited), ms */
+  | { type: 'warm'; duurMs: number; langsteStapMs: number };
 
 /** Where the worker's time went, in milliseconds (for the benchmark). */
 export interface AnalyseFasen {
