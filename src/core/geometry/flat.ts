@@ -86,6 +86,16 @@ export function flatten(g: Shape): PreparedGeometry {
 const ONE_SHELL = Uint8Array.of(1);
 const ONE_POINT = Int32Array.of(0, 1);
 
+// most lines and polygons are one part of a few dozen vertices: their [0, n] is shared too, which
+// spares a typed array per work that every young-generation collection would copy
+const ONE_PART: Int32Array[] = [];
+
+/** the parts of a geometry of one part of n vertices, shared for small n */
+function onePart(n: number): Int32Array {
+  if (n >= 1024) return Int32Array.of(0, n);
+  return (ONE_PART[n] ??= Int32Array.of(0, n));
+}
+
 function shellsOf(polygons: Position[][][], rings: number): Uint8Array {
   if (rings === 1) return ONE_SHELL;
   const out = bytes(rings);
@@ -124,16 +134,18 @@ function putAll(out: PreparedGeometry, v: number, ps: Position[]): number {
  */
 export function fromBuilt(kind: KindCode, xy: Float64Array, n: number, starts: Int32Array, shellFlags: Uint8Array, nParts: number): PreparedGeometry {
   const out: PreparedGeometry = {
-    kind, xy: doubles(2 * n), parts: kind === 0 && n === 1 ? ONE_POINT : ints(nParts + 1),
+    kind, xy: doubles(2 * n), parts: kind === 0 && n === 1 ? ONE_POINT : kind !== 0 && nParts === 1 ? onePart(n) : ints(nParts + 1),
     shells: kind === 2 ? (nParts === 1 ? ONE_SHELL : bytes(nParts)) : null,
     minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity,
   };
   const to = out.xy;
-  to.set(xy.subarray(0, 2 * n));
-  // the bbox grows in vertex order with the comparisons of `put`, so it is the same to the bit
+  // copied and measured in one pass; the bbox grows in vertex order with the comparisons of `put`,
+  // so it is the same to the bit
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < 2 * n; i += 2) {
-    const x = to[i], y = to[i + 1];
+    const x = xy[i], y = xy[i + 1];
+    to[i] = x;
+    to[i + 1] = y;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
@@ -143,11 +155,12 @@ export function fromBuilt(kind: KindCode, xy: Float64Array, n: number, starts: I
   out.minY = minY;
   out.maxX = maxX;
   out.maxY = maxY;
-  if (out.parts !== ONE_POINT) {
-    out.parts.set(starts.subarray(0, nParts));
+  if (out.parts !== ONE_POINT && !(kind !== 0 && nParts === 1)) {
+    for (let k = 0; k < nParts; k++) out.parts[k] = starts[k];
     out.parts[nParts] = n;
   }
-  if (out.shells && out.shells !== ONE_SHELL) out.shells.set(shellFlags.subarray(0, nParts));
+  const shells = out.shells;
+  if (shells && shells !== ONE_SHELL) for (let k = 0; k < nParts; k++) shells[k] = shellFlags[k];
   return out;
 }
 

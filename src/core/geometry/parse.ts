@@ -7,21 +7,29 @@ import { crsOfFlat, detectCrs, projectFlatInPlace, projectShapeInPlace } from '.
 import { flatten, lazyGeometry } from './flat';
 import { plainLines, plainPolygons } from './flatcheck';
 import { readGeoJson } from './geojson';
+import { scanGeoJson } from './geojsonscan';
 import { checkPolygons } from './polygon';
 import { forEachPart, type ReadResult, type ReadShape, type Shape } from './shape';
-import { readWktInto, type BuiltResult } from './wkt';
+import { readWkt, readWktInto, type BuiltResult } from './wkt';
 
 const EXAMPLE = 'Gebruik WKT (LINESTRING(136603.38 455665.99, 136636.68 455681.66)), EWKT (SRID=28992;POINT(...)) of GeoJSON.';
 
 // one builder for every cell: parsing is synchronous, and the builder's scratch is copied out at the end
 const builder = new FlatBuilder();
 
-/** reads the trimmed text: WKT into the builder, GeoJSON as nested lists */
+const PLAIN: BuiltResult = { ok: true, srid: undefined, droppedOrdinates: false };
+
+/** reads the trimmed text into the builder: WKT, and GeoJSON of the plain form; other GeoJSON as nested lists */
 function read(t: string): BuiltResult | ReadResult {
   if (t === '') return { ok: false, melding: `De geometrie is leeg. ${EXAMPLE}` };
-  if (t.startsWith('{')) return readGeoJson(t);
+  if (t.startsWith('{')) return scanGeoJson(t, builder) ? PLAIN : readGeoJson(t);
   if (/^(srid\s*=|[a-z])/i.test(t)) return readWktInto(t, builder);
   return { ok: false, melding: `De geometrie is niet te lezen. ${EXAMPLE}` };
+}
+
+/** the same text as nested lists, for the checks that have the words */
+function readNested(t: string): ReadResult {
+  return t.startsWith('{') ? readGeoJson(t) : readWkt(t);
 }
 
 function isEmpty(shape: Shape): boolean {
@@ -62,8 +70,8 @@ export function parseGeometry(text: string): GeometryParseResult {
   if (plain) return plain;
   // a melding, a repair or a warning: the nested path has the words. The builder may hold projected
   // numbers by now, so the text is read again (rare: only for cells that are not plain)
-  const again = read(t) as BuiltResult & { ok: true };
-  return finishShape({ shape: builder.toShape(), srid: again.srid, droppedOrdinates: again.droppedOrdinates });
+  const nested = readNested(t);
+  return nested.ok ? finishShape(nested.value) : nested;
 }
 
 function warningsOf(droppedOrdinates: boolean, swapped: boolean): string[] {

@@ -255,7 +255,9 @@ export function readWktInto(text: string, b: FlatBuilder): BuiltResult {
  * // { ok: true, value: { shape: { kind: 'point', points: [[136603.38, 455665.99]] }, srid: 28992, droppedOrdinates: true } }
  */
 export function readWkt(text: string): ReadResult {
-  const b = new FlatBuilder();
-  const r = readWktInto(text, b);
-  return r.ok ? { ok: true, value: { shape: b.toShape(), srid: r.srid, droppedOrdinates: r.droppedOrdinates } } : r;
+  const r = readWktInto(text, spare);
+  return r.ok ? { ok: true, value: { shape: spare.toShape(), srid: r.srid, droppedOrdinates: r.droppedOrdinates } } : r;
 }
+
+// readWkt's own scratch: its shape is copied out before it returns
+const spare = new FlatBuilder();
