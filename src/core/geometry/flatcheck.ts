@@ -6,7 +6,7 @@
  */
 import type { FlatBuilder } from './builder';
 import { insideRing, segmentsIntersect } from './planar';
-import { ringIsSimpleAt } from './polygon';
+import { isSimpleRing } from './simple';
 
 /**
  * True when every line part has two distinct points.
@@ -68,7 +68,7 @@ function firstInside(b: FlatBuilder, k: number, r: number): boolean {
 /** the `plainlyValid` of checkPolygons: rings simple and apart, holes inside their own shell only, shells apart */
 function plainlyValid(b: FlatBuilder): boolean {
   const n = b.nParts;
-  for (let k = 0; k < n; k++) if (!ringIsSimpleAt(b.xy, b.startOf(k), b.endOf(k) - b.startOf(k))) return false;
+  for (let k = 0; k < n; k++) if (!isSimpleRing(b.xy, b.startOf(k), b.endOf(k) - b.startOf(k))) return false;
   for (let ka = 0; ka < n; ka++) for (let kb = ka + 1; kb < n; kb++) if (ringsTouch(b, ka, kb)) return false;
   const shellOf = new Int32Array(n);
   for (let k = 0; k < n; k++) shellOf[k] = b.shells[k] === 1 ? k : shellOf[k - 1];
@@ -92,6 +92,6 @@ function plainlyValid(b: FlatBuilder): boolean {
  */
 export function plainPolygons(b: FlatBuilder): boolean {
   for (let k = 0; k < b.nParts; k++) if (!plainRing(b.xy, b.startOf(k), b.endOf(k))) return false;
-  if (b.nParts === 1) return ringIsSimpleAt(b.xy, 0, b.n);
+  if (b.nParts === 1) return isSimpleRing(b.xy, 0, b.n);
   return plainlyValid(b);
 }

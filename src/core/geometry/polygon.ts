@@ -5,6 +5,7 @@
 import type { Position } from '../types';
 import { fromJstsPolygons, toJstsPolygon } from './jsts';
 import { polygonsArea, ringArea, segmentsIntersect } from './planar';
+import { isSimpleRing } from './simple';
 
 /** A checked polygon set, or a Dutch `melding` saying what to fix. */
 export type PolygonCheck = { ok: true; polygons: Position[][][]; warnings: string[] } | { ok: false; melding: string };
@@ -14,69 +15,14 @@ const closed = (r: Position[]): boolean => r.length > 0 && r[0][0] === r[r.lengt
 // the ring's vertices as flat numbers, reused between calls: no allocation per polygon
 let flat = new Float64Array(256);
 
-/** true when edges i and j of the flat ring (n edges) share a point; neighbours share a vertex by construction */
-function edgesTouch(xy: Float64Array, n: number, i: number, j: number): boolean {
-  const gap = i > j ? i - j : j - i;
-  if (gap === 1 || gap === n - 1) return false;
-  const ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
-  const cx = xy[2 * j], cy = xy[2 * j + 1], dx = xy[2 * j + 2], dy = xy[2 * j + 3];
-  if ((ax > bx ? ax : bx) < (cx < dx ? cx : dx) || (ax < bx ? ax : bx) > (cx > dx ? cx : dx)) return false;
-  if ((ay > by ? ay : by) < (cy < dy ? cy : dy) || (ay < by ? ay : by) > (cy > dy ? cy : dy)) return false;
-  return segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy);
-}
-
-/** a sweep over edges sorted by their left end: only edges starting before one ends can touch it */
-function sweepIsSimple(xy: Float64Array, n: number): boolean {
-  const left = new Float64Array(n);
-  for (let i = 0; i < n; i++) left[i] = Math.min(xy[2 * i], xy[2 * i + 2]);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => left[a] - left[b]);
-  for (let oi = 0; oi < n; oi++) {
-    const i = order[oi];
-    const maxX = Math.max(xy[2 * i], xy[2 * i + 2]);
-    for (let oj = oi + 1; oj < n && left[order[oj]] <= maxX; oj++) if (edgesTouch(xy, n, i, order[oj])) return false;
-  }
-  return true;
-}
-
 /** true when no two non-adjacent edges of the closed ring share a point */
 function ringIsSimple(r: Position[]): boolean {
-  const n = r.length - 1;
   if (flat.length < 2 * r.length) flat = new Float64Array(4 * r.length);
   for (let i = 0; i < r.length; i++) {
     flat[2 * i] = r[i][0];
     flat[2 * i + 1] = r[i][1];
   }
-  // small rings (most drawn polygons): all pairs with a bbox test beat sorting
-  return n > 48 ? sweepIsSimple(flat, n) : allPairsSimple(flat, n);
-}
-
-/**
- * `ringIsSimple` for a closed ring of `count` vertices starting at vertex `from` of a flat array.
- *
- * @example
- * ringIsSimpleAt(Float64Array.of(0, 0, 10, 0, 10, 10, 0, 0), 0, 4); // true
- */
-export function ringIsSimpleAt(xy: Float64Array, from: number, count: number): boolean {
-  const ring = xy.subarray(2 * from, 2 * (from + count));
-  return count - 1 > 48 ? sweepIsSimple(ring, count - 1) : allPairsSimple(ring, count - 1);
-}
-
-/** every pair of non-adjacent edges, edge i's box taken once for all its partners */
-function allPairsSimple(xy: Float64Array, n: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
-    const minX = ax < bx ? ax : bx, maxX = ax > bx ? ax : bx, minY = ay < by ? ay : by, maxY = ay > by ? ay : by;
-    // edge 0 and edge n-1 meet at the closing vertex
-    const last = i === 0 ? n - 1 : n;
-    for (let j = i + 2; j < last; j++) {
-      const cx = xy[2 * j], cy = xy[2 * j + 1], dx = xy[2 * j + 2], dy = xy[2 * j + 3];
-      if ((cx < dx ? dx : cx) < minX || (cx < dx ? cx : dx) > maxX || (cy < dy ? dy : cy) < minY || (cy < dy ? cy : dy) > maxY) continue;
-      if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return false;
-    }
-  }
-  return true;
+  return isSimpleRing(flat, 0, r.length);
 }
 
 /** crossing-number test of a point against a closed ring */
