@@ -23,7 +23,8 @@ const PLAIN: BuiltResult = { ok: true, srid: undefined, droppedOrdinates: false 
 function read(t: string): BuiltResult | ReadResult {
   if (t === '') return { ok: false, melding: `De geometrie is leeg. ${EXAMPLE}` };
   if (t.startsWith('{')) return scanGeoJson(t, builder) ? PLAIN : readGeoJson(t);
-  if (/^(srid\s*=|[a-z])/i.test(t)) return readWktInto(t, builder);
+  // a letter (SRID=... starts with one too): WKT
+  if (((t.charCodeAt(0) | 32) >= 97 && (t.charCodeAt(0) | 32) <= 122)) return readWktInto(t, builder);
   return { ok: false, melding: `De geometrie is niet te lezen. ${EXAMPLE}` };
 }
 

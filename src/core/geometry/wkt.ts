@@ -7,7 +7,7 @@
  */
 import { FlatBuilder } from './builder';
 import type { KindCode } from './flat';
-import { isKnownType, type ReadResult } from './shape';
+import type { ReadResult } from './shape';
 
 const HELP = 'Schrijf bijvoorbeeld LINESTRING(136603.38 455665.99, 136636.68 455681.66).';
 const NESTING = 'De haakjes kloppen niet bij het geometrietype';
@@ -187,10 +187,18 @@ function multiPoint(c: Cursor): void {
   } while (next(c));
 }
 
-const KIND: Record<string, KindCode> = { point: 0, multipoint: 0, linestring: 1, multilinestring: 1, polygon: 2, multipolygon: 2 };
+/** the kind of a lower-case type word, -1 for no geometry type; a switch spares a keyed lookup per cell */
+function kindOf(type: string): KindCode | -1 {
+  switch (type) {
+    case 'point': case 'multipoint': return 0;
+    case 'linestring': case 'multilinestring': return 1;
+    case 'polygon': case 'multipolygon': return 2;
+    default: return -1;
+  }
+}
 
 function body(c: Cursor, type: string): void {
-  c.b.reset(KIND[type]);
+  c.b.reset(kindOf(type) as KindCode);
   switch (type) {
     case 'point':
       positions(c, false, true);
@@ -206,6 +214,9 @@ function body(c: Cursor, type: string): void {
 }
 
 function readSrid(c: Cursor): number | undefined {
+  // most cells start with their type word (a letter other than s): no regular expression for those
+  const first = c.s.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122 && first !== 115) return undefined;
   const m = /^\s*srid\s*=\s*(-?\d+)\s*;/i.exec(c.s);
   if (!m) return undefined;
   c.i = m[0].length;
@@ -243,7 +254,7 @@ function readFrom(text: string, b: FlatBuilder): BuiltResult {
     if (type === 'geometrycollection') {
       return { ok: false, melding: 'Een GEOMETRYCOLLECTION kan niet: geef per werk één soort geometrie (punt, lijn of vlak), eventueel als MULTI-vorm.' };
     }
-    if (!isKnownType(type)) fail(c, `Onbekend geometrietype '${type || c.s.slice(c.i, c.i + 12)}'`);
+    if (kindOf(type) < 0) fail(c, `Onbekend geometrietype '${type || c.s.slice(c.i, c.i + 12)}'`);
     let tag = isLetter(peek(c)) ? word(c) : '';
     if (tag !== '' && tag !== 'z' && tag !== 'm' && tag !== 'zm' && tag !== 'empty') fail(c, `Onbekend woord '${tag}'`);
     if (tag === 'z' || tag === 'm' || tag === 'zm') tag = isLetter(peek(c)) ? word(c) : '';
