@@ -166,7 +166,7 @@ export class WerkerVoorraad {
       if (e.data.type !== 'warm') return;
       this.warm = { duurMs: e.data.duurMs, langsteStapMs: e.data.langsteStapMs };
       // the benchmark waits for this mark to time a first workbook on a warm worker
-      performance.mark('kk-worker-warm');
+      performance.mark('kk-worker-warm', { detail: this.warm });
     };
     worker.onerror = (e) => {
       // a broken reserve is dropped; the next analysis makes its own worker and reports the error

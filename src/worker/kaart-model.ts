@@ -60,17 +60,17 @@ function kaartPaar(p: Meekoppelkans, werken: Map<string, KaartWerk>, planner?: P
   };
 }
 
+/** The works' part of the map's model: all of it but the pairs, which need the engine. */
+export type WerkenModel = Omit<KaartModel, 'paren' | 'paarVormen'>;
+
 /**
- * Builds the map's model of an analysed werkboek.
+ * The map's model without the pairs: buurten, works (with the buurten each touches), koppelkansen.
+ * It needs no engine, so the worker sends it while the engine runs.
  *
  * @example
- * const model = buildKaartModel(werkboek, paren, new Map([['MK-W1-W2', { status: 'in overleg', notitie: '' }]]));
+ * const deel = buildWerkenModel(werkboek); // deel.werkVormen: every work, flat, on the map
  */
-export function buildKaartModel(
-  werkboek: Werkboek,
-  paren: readonly Meekoppelkans[],
-  planner: ReadonlyMap<string, PlannerVelden> = new Map(),
-): KaartModel {
+export function buildWerkenModel(werkboek: Werkboek): WerkenModel {
   const buurten: KaartBuurt[] = werkboek.buurten.map((b) => {
     const geometry = toWgs84(b.geometry);
     return {
@@ -89,7 +89,6 @@ export function buildKaartModel(
     else werkVormen.add(w.geometry, project);
     return kaartWerk(w, index.touchedBy(w.geometry));
   });
-  const byId = new Map(werken.map((w) => [w.id, w]));
   const labelAt = new Map(buurten.map((b) => [b.code, b.labelAt]));
   const koppelkansen: KaartKoppelkans[] = [];
   for (const k of werkboek.koppelkansen) {
@@ -102,14 +101,48 @@ export function buildKaartModel(
       eigenaar: k.eigenaar, status: k.status, at,
     });
   }
-  const paarVormen = new VormenBouwer();
-  for (const p of paren) paarVormen.add(p.shared, project);
   return {
     buurten, werken, koppelkansen,
-    paren: paren.map((p) => kaartPaar(p, byId, planner.get(p.id))),
     werkVormen: werkVormen.build(),
-    paarVormen: paarVormen.build(),
     problems: werkboek.problems,
     numericColumns: numericColumns(werkboek.buurten.map((b) => b.values)),
   };
+}
+
+/**
+ * The pairs' part of the map's model: each pair with its joint period and planner columns, and
+ * the shared parts flat on the map.
+ *
+ * @example
+ * const { paren: lijst, paarVormen } = buildParenModel(paren, deel.werken, plannerVelden(raw.meekoppelkansen));
+ */
+export function buildParenModel(
+  paren: readonly Meekoppelkans[],
+  werken: readonly KaartWerk[],
+  planner: ReadonlyMap<string, PlannerVelden> = new Map(),
+): Pick<KaartModel, 'paren' | 'paarVormen'> {
+  const byId = new Map(werken.map((w) => [w.id, w]));
+  const rd = new RdNaarKaart();
+  const paarVormen = new VormenBouwer();
+  for (const p of paren) {
+    const flat = flatOf(p.shared);
+    if (flat) paarVormen.addFlat(flat.kind, flat.xy, flat.parts, rd.projectIn);
+    else paarVormen.add(p.shared, (q) => rd.project(q));
+  }
+  return { paren: paren.map((p) => kaartPaar(p, byId, planner.get(p.id))), paarVormen: paarVormen.build() };
+}
+
+/**
+ * Builds the map's model of an analysed werkboek.
+ *
+ * @example
+ * const model = buildKaartModel(werkboek, paren, new Map([['MK-W1-W2', { status: 'in overleg', notitie: '' }]]));
+ */
+export function buildKaartModel(
+  werkboek: Werkboek,
+  paren: readonly Meekoppelkans[],
+  planner: ReadonlyMap<string, PlannerVelden> = new Map(),
+): KaartModel {
+  const deel = buildWerkenModel(werkboek);
+  return { ...deel, ...buildParenModel(paren, deel.werken, planner) };
 }

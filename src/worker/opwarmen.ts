@@ -10,7 +10,7 @@ import { analyse } from '../core/analysis/analyse';
 import { rdToWgs84 } from '../core/geometry/crs';
 import type { CellValue, Position, RawTable, RawWerkboek } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
-import { buildKaartModel } from './kaart-model';
+import { buildParenModel, buildWerkenModel } from './kaart-model';
 import { plannerVelden } from './planner';
 
 /** south-west corner of the made-up buurten, RD New metres (Utrecht) */
@@ -130,21 +130,33 @@ export function opwarmWerkboek(n: number, seed: number): RawWerkboek {
 }
 
 /**
- * The warm-up as steps: each yield is a point where a real request may take over. `rondes` times
- * the real path on a workbook of `n` works (a new seed each round, so no step repeats the last).
+ * Works in warm-up round `r` (from 0) of at most `n`: doubling from 50.
  *
  * @example
- * for (const stap of opwarmStappen()) await pauze(); // stap: 'lezen', 'analyse', 'kaart', ...
+ * [0, 1, 2, 3, 4].map((r) => rondeGrootte(r, 400)); // [50, 100, 200, 400, 400]
  */
-export function* opwarmStappen(rondes = 4, n = 250): Generator<'maken' | 'lezen' | 'analyse' | 'kaart'> {
+export const rondeGrootte = (r: number, n: number): number => Math.min(n, 50 * 2 ** r);
+
+/**
+ * The warm-up as steps: each yield is a point where a real request may take over. `rondes` times
+ * the real path on a workbook of up to `n` works (a new seed each round). The first rounds are
+ * small: a cold worker is slowest there, and a request waits at most one step. Volume matters
+ * more than variety: a few thousand works in all got a big workbook's read and engine close to a
+ * warm process's times, a thousand did not (measured in Node and Chromium).
+ *
+ * @example
+ * for (const stap of opwarmStappen()) await pauze(); // stap: 'maken', 'lezen', 'analyse', 'kaart', ...
+ */
+export function* opwarmStappen(rondes = 14, n = 400): Generator<'maken' | 'lezen' | 'analyse' | 'kaart'> {
   for (let r = 0; r < rondes; r++) {
-    const raw = opwarmWerkboek(n, r + 1);
+    const raw = opwarmWerkboek(rondeGrootte(r, n), r + 1);
     yield 'maken';
     const werkboek = readWerkboek(raw);
     yield 'lezen';
     const paren = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, { onProgress: () => undefined });
     yield 'analyse';
-    buildKaartModel(werkboek, paren, plannerVelden(raw.meekoppelkansen));
+    const deel = buildWerkenModel(werkboek);
     yield 'kaart';
+    buildParenModel(paren, deel.werken, plannerVelden(raw.meekoppelkansen));
   }
 }

@@ -42,7 +42,7 @@ export interface AnalyseFasen {
   werkboekMs: number;
   /** the engine (analyse) */
   analyseMs: number;
-  /** the map's model (buildKaartModel) */
+  /** the map's model (buildWerkenModel and buildParenModel; posting it is in none of these) */
   kaartMs: number;
 }
 

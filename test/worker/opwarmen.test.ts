@@ -3,7 +3,7 @@ import { flatOf } from '../../src/core/geometry/flat';
 import type { RdGeometry } from '../../src/core/types';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { buildKaartModel } from '../../src/worker/kaart-model';
-import { opwarmStappen, opwarmWerkboek } from '../../src/worker/opwarmen';
+import { opwarmStappen, opwarmWerkboek, rondeGrootte } from '../../src/worker/opwarmen';
 
 describe('the warm-up workbook', () => {
   const raw = opwarmWerkboek(300, 1);
@@ -45,6 +45,10 @@ describe('the warm-up workbook', () => {
 describe('the warm-up steps', () => {
   it('walk read, analyse and map model in turn, round after round, each a point where a request may take over', () => {
     expect([...opwarmStappen(2, 40)]).toEqual(['maken', 'lezen', 'analyse', 'kaart', 'maken', 'lezen', 'analyse', 'kaart']);
+  });
+
+  it('start with small rounds, where a cold worker is slowest, and grow to the size asked for', () => {
+    expect([0, 1, 2, 3, 4, 5].map((r) => rondeGrootte(r, 400))).toEqual([50, 100, 200, 400, 400, 400]);
   });
 });
 
