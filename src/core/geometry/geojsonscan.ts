@@ -8,15 +8,22 @@
 import type { FlatBuilder } from './builder';
 import type { KindCode } from './flat';
 
-/** per type name as GeoJSON spells it: the kind, and how deep the lists nest above a position */
-const TYPES: Record<string, { kind: KindCode; depth: number }> = {
-  Point: { kind: 0, depth: 0 },
-  MultiPoint: { kind: 0, depth: 1 },
-  LineString: { kind: 1, depth: 1 },
-  MultiLineString: { kind: 1, depth: 2 },
-  Polygon: { kind: 2, depth: 2 },
-  MultiPolygon: { kind: 2, depth: 3 },
-};
+const POINT = { kind: 0, depth: 0 } as const, MULTIPOINT = { kind: 0, depth: 1 } as const;
+const LINE = { kind: 1, depth: 1 } as const, MULTILINE = { kind: 1, depth: 2 } as const;
+const POLYGON = { kind: 2, depth: 2 } as const, MULTIPOLYGON = { kind: 2, depth: 3 } as const;
+
+/** per type name as GeoJSON spells it: the kind, and how deep the lists nest above a position (a switch: no keyed lookup per cell) */
+function typeOf(name: string): { kind: KindCode; depth: number } | undefined {
+  switch (name) {
+    case 'Point': return POINT;
+    case 'MultiPoint': return MULTIPOINT;
+    case 'LineString': return LINE;
+    case 'MultiLineString': return MULTILINE;
+    case 'Polygon': return POLYGON;
+    case 'MultiPolygon': return MULTIPOLYGON;
+    default: return undefined;
+  }
+}
 
 // exact powers of ten: a mantissa below 2^53 divided by one is the correctly rounded decimal (Clinger)
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -128,8 +135,8 @@ export function scanGeoJson(text: string, b: FlatBuilder): boolean {
   const c: Scan = { s: text, i: 0, b };
   if (!eat(c, 123) || !literal(c, '"type"') || !eat(c, 58) || !eat(c, 34)) return false;
   const end = text.indexOf('"', c.i);
-  const type = end < 0 ? undefined : TYPES[text.slice(c.i, end)];
-  if (!type || !Object.prototype.hasOwnProperty.call(TYPES, text.slice(c.i, end))) return false;
+  const type = end < 0 ? undefined : typeOf(text.slice(c.i, end));
+  if (!type) return false;
   c.i = end + 1;
   if (!eat(c, 44) || !literal(c, '"coordinates"') || !eat(c, 58)) return false;
   b.reset(type.kind);

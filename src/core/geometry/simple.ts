@@ -9,6 +9,8 @@ import { segmentsIntersect } from './planar';
 let lo = new Float64Array(64);
 let hi = new Float64Array(64);
 let order = new Int32Array(64);
+let tmp = new Int32Array(64);
+let bounds = new Int32Array(65);
 
 /** true when edges i and j of the ring at `from` (n edges) share a point; neighbours share a vertex by construction */
 function edgesTouch(xy: Float64Array, from: number, n: number, i: number, j: number): boolean {
@@ -22,17 +24,50 @@ function edgesTouch(xy: Float64Array, from: number, n: number, i: number, j: num
   return segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy);
 }
 
-/** sorts the first n entries of `order` by `lo`: insertion sort for the few dozen edges of a drawn ring */
-function sortByLo(n: number): void {
-  if (n > 96) {
-    order.subarray(0, n).sort((a, b) => lo[a] - lo[b]);
-    return;
+/** order[from..to) turned round */
+function reverse(from: number, to: number): void {
+  for (let a = from, z = to - 1; a < z; a++, z--) {
+    const t = order[a];
+    order[a] = order[z];
+    order[z] = t;
   }
-  for (let k = 1; k < n; k++) {
-    const e = order[k], v = lo[e];
-    let m = k - 1;
-    for (; m >= 0 && lo[order[m]] > v; m--) order[m + 1] = order[m];
-    order[m + 1] = e;
+}
+
+/** merges the sorted runs order[a..m) and order[m..e) */
+function merge(a: number, m: number, e: number): void {
+  for (let k = a; k < m; k++) tmp[k] = order[k];
+  let i = a, j = m, w = a;
+  while (i < m && j < e) order[w++] = lo[order[j]] < lo[tmp[i]] ? order[j++] : tmp[i++];
+  while (i < m) order[w++] = tmp[i++];
+}
+
+/**
+ * Sorts the first n entries of `order` by `lo`. The edges of a drawn ring rise along one side and
+ * fall along the other, so they come in a few long runs: falling runs are turned round, then
+ * neighbouring runs merged (an insertion sort spent half the test moving the falling side).
+ */
+function sortByLo(n: number): void {
+  let runs = 0;
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    if (j < n && lo[order[j]] < lo[order[i]]) {
+      while (j < n && lo[order[j]] < lo[order[j - 1]]) j++;
+      reverse(i, j);
+    } else {
+      while (j < n && lo[order[j]] >= lo[order[j - 1]]) j++;
+    }
+    bounds[runs++] = i;
+    i = j;
+  }
+  bounds[runs] = n;
+  while (runs > 1) {
+    let w = 0;
+    for (let r = 0; r < runs; r += 2) {
+      if (r + 1 < runs) merge(bounds[r], bounds[r + 1], bounds[r + 2]);
+      bounds[w++] = bounds[r];
+    }
+    bounds[w] = n;
+    runs = w;
   }
 }
 
@@ -42,6 +77,8 @@ function intervals(xy: Float64Array, from: number, n: number, axis: number): voi
     lo = new Float64Array(2 * n);
     hi = new Float64Array(2 * n);
     order = new Int32Array(2 * n);
+    tmp = new Int32Array(2 * n);
+    bounds = new Int32Array(2 * n + 1);
   }
   for (let i = 0; i < n; i++) {
     const a = xy[2 * (from + i) + axis], b = xy[2 * (from + i + 1) + axis];
