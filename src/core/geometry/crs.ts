@@ -146,10 +146,14 @@ export function crsOfFlat(xy: Float64Array, n: number, srid?: number): Extract<C
     else return undefined;
   }
   if ((rd > 0 && wgs + swapped > 0) || (wgs > 0 && swapped > 0)) return undefined;
-  const crs = rd > 0 ? 'rd' : 'wgs84';
-  if ((srid === 28992 && crs !== 'rd') || (srid === 4326 && crs !== 'wgs84')) return undefined;
-  return { ok: true, crs, swapped: swapped > 0 };
+  if ((srid === 28992 && rd === 0) || (srid === 4326 && rd > 0)) return undefined;
+  return rd > 0 ? IS_RD : swapped > 0 ? IS_WGS_SWAPPED : IS_WGS;
 }
+
+// the three answers, shared: one per cell would be garbage at once
+const IS_RD = Object.freeze({ ok: true, crs: 'rd', swapped: false } as const);
+const IS_WGS = Object.freeze({ ok: true, crs: 'wgs84', swapped: false } as const);
+const IS_WGS_SWAPPED = Object.freeze({ ok: true, crs: 'wgs84', swapped: true } as const);
 
 const fmt = (p: Position): string => `(${p[0]} ${p[1]})`;
 
