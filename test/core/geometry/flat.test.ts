@@ -1,5 +1,7 @@
 import { wgs84ToRd } from '../../../src/core/geometry/crs';
+import { FlatBuilder } from '../../../src/core/geometry/builder';
 import { flatOf, flatten, lazyGeometry } from '../../../src/core/geometry/flat';
+import type { Shape } from '../../../src/core/geometry/shape';
 import { parseGeometry } from '../../../src/core/geometry/parse';
 import { prepare } from '../../../src/core/analysis/prepared';
 import type { Position, RdGeometry } from '../../../src/core/types';
@@ -56,5 +58,47 @@ describe('a parsed geometry kept in flat form', () => {
     expect(Array.from(flat.xy)).toEqual(g.lines[0].flat());
     const [x, y] = wgs84ToRd([5.1214, 52.0907]);
     expect([flat.xy[0], flat.xy[1]]).toEqual([x, y]);
+  });
+});
+
+describe('a geometry read into the flat builder', () => {
+  const shapes: Shape[] = [
+    { kind: 'point', points: [[1, 2]] },
+    { kind: 'point', points: [[1, 2], [3, 4], [5, 6]] },
+    { kind: 'line', lines: [[[0, 0], [10, 0], [10, 5]]] },
+    { kind: 'line', lines: [[[0, 0], [10, 0], [10, 5]], [[20, 20], [30, 30]]] },
+    { kind: 'poly', polygons: [polygons[1]] },
+    { kind: 'poly', polygons },
+  ];
+
+  function built(s: Shape): FlatBuilder {
+    const b = new FlatBuilder();
+    b.reset(s.kind === 'point' ? 0 : s.kind === 'line' ? 1 : 2);
+    const parts = s.kind === 'point' ? s.points.map((p) => [p]) : s.kind === 'line' ? s.lines : s.polygons.flat();
+    const shells = s.kind === 'poly' ? s.polygons.flatMap((p) => p.map((_, k) => k === 0)) : parts.map(() => false);
+    parts.forEach((part, k) => {
+      b.part(shells[k]);
+      for (const [x, y] of part) b.push(x, y);
+    });
+    return b;
+  }
+
+  it('gives back the shape it was written from', () => {
+    for (const s of shapes) expect(built(s).toShape()).toEqual(s);
+  });
+
+  it('copies out the same flat form as flatten makes of the shape: vertices, parts, shells and bbox', () => {
+    for (const s of shapes) {
+      const a = built(s).toFlat(), b = flatten(s);
+      expect({ ...a, xy: Array.from(a.xy), parts: Array.from(a.parts), shells: a.shells && Array.from(a.shells) })
+        .toEqual({ ...b, xy: Array.from(b.xy), parts: Array.from(b.parts), shells: b.shells && Array.from(b.shells) });
+    }
+  });
+
+  it('grows past its first scratch size without losing a vertex', () => {
+    const long: Position[] = Array.from({ length: 5000 }, (_, i) => [i, i % 7]);
+    const many: Position[][] = Array.from({ length: 300 }, (_, i) => [[i, 0], [i, 1]]);
+    expect(built({ kind: 'line', lines: [long] }).toShape()).toEqual({ kind: 'line', lines: [long] });
+    expect(Array.from(built({ kind: 'line', lines: many }).toFlat().parts)).toEqual(Array.from(flatten({ kind: 'line', lines: many }).parts));
   });
 });
