@@ -24,7 +24,8 @@ function read(t: string): BuiltResult | ReadResult {
   if (t === '') return { ok: false, melding: `De geometrie is leeg. ${EXAMPLE}` };
   if (t.startsWith('{')) return scanGeoJson(t, builder) ? PLAIN : readGeoJson(t);
   // a letter (SRID=... starts with one too): WKT
-  if (((t.charCodeAt(0) | 32) >= 97 && (t.charCodeAt(0) | 32) <= 122)) return readWktInto(t, builder);
+  const first = t.charCodeAt(0) | 32;
+  if (first >= 97 && first <= 122) return readWktInto(t, builder);
   return { ok: false, melding: `De geometrie is niet te lezen. ${EXAMPLE}` };
 }
 
