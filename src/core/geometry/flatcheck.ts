@@ -12,7 +12,9 @@ import { isSimpleRing } from './simple';
  * True when every line part has two distinct points.
  *
  * @example
- * plainLines(builderOf('LINESTRING(0 0, 0 0)')); // false
+ * const b = new FlatBuilder();
+ * readWktInto('LINESTRING(0 0, 0 0)', b);
+ * plainLines(b); // false
  */
 export function plainLines(b: FlatBuilder): boolean {
   const xy = b.xy;
@@ -88,7 +90,9 @@ function plainlyValid(b: FlatBuilder): boolean {
  * of four or more points, no repeated neighbours, an area, and valid without asking jsts.
  *
  * @example
- * plainPolygons(builderOf('POLYGON((0 0, 10 0, 10 10, 0 0))')); // true
+ * const b = new FlatBuilder();
+ * readWktInto('POLYGON((0 0, 10 0, 10 10, 0 0))', b);
+ * plainPolygons(b); // true (and false for the same ring left open)
  */
 export function plainPolygons(b: FlatBuilder): boolean {
   for (let k = 0; k < b.nParts; k++) if (!plainRing(b.xy, b.startOf(k), b.endOf(k))) return false;

@@ -129,7 +129,9 @@ function list(c: Scan, depth: number, kind: KindCode, shell: boolean): boolean {
  * `readGeoJson` would: the same doubles, no SRID, no dropped ordinates.
  *
  * @example
+ * const b = new FlatBuilder();
  * scanGeoJson('{"type":"LineString","coordinates":[[0,0],[10,0]]}', b); // true, b.n === 2
+ * scanGeoJson('{"type":"Feature","geometry":null}', b); // false: for readGeoJson
  */
 export function scanGeoJson(text: string, b: FlatBuilder): boolean {
   const c: Scan = { s: text, i: 0, b };

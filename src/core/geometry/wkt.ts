@@ -269,6 +269,9 @@ function readFrom(text: string, b: FlatBuilder): BuiltResult {
   }
 }
 
+// readWkt's own scratch: its shape is copied out before it returns
+const spare = new FlatBuilder();
+
 /**
  * Reads WKT or EWKT (`SRID=28992;POINT(...)`) of a point, line or polygon or their Multi forms.
  * Keywords in any case; Z, M and ZM ordinates are read and dropped (`droppedOrdinates`).
@@ -283,5 +286,3 @@ export function readWkt(text: string): ReadResult {
   return r.ok ? { ok: true, value: { shape: spare.toShape(), srid: r.srid, droppedOrdinates: r.droppedOrdinates } } : r;
 }
 
-// readWkt's own scratch: its shape is copied out before it returns
-const spare = new FlatBuilder();
