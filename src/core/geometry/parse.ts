@@ -29,6 +29,16 @@ function read(t: string): BuiltResult | ReadResult {
   return { ok: false, melding: `De geometrie is niet te lezen. ${EXAMPLE}` };
 }
 
+/**
+ * The text without the white space around it. Every character trim() removes is a control
+ * character, a space or beyond ASCII, so a text whose ends are printable ASCII is kept as it is:
+ * trim() would flatten a rope of joined pieces first, a copy (measured: ~0.5 µs a cell).
+ */
+function trimmed(text: string): string {
+  const a = text.charCodeAt(0), z = text.charCodeAt(text.length - 1);
+  return a > 32 && a < 127 && z > 32 && z < 127 ? text : text.trim();
+}
+
 /** the same text as nested lists, for the checks that have the words */
 function readNested(t: string): ReadResult {
   return t.startsWith('{') ? readGeoJson(t) : readWkt(t);
@@ -64,7 +74,7 @@ function checkLines(lines: Position[][]): string | undefined {
  * // { ok: true, sourceCrs: 'rd', warnings: [], geometry: { crs: 'rd', kind: 'line', lines: [[[136603.38, 455665.99], [136636.68, 455681.66]]] } }
  */
 export function parseGeometry(text: string): GeometryParseResult {
-  const t = text.trim();
+  const t = trimmed(text);
   const r = read(t);
   if (!r.ok) return r;
   if ('value' in r) return finishShape(r.value);

@@ -133,6 +133,8 @@ export const handMade: string[] = [
   '{"type":"Point","coordinates":[-0,455665.99]}', '{"type":"Point","coordinates":[136603.380,455665.99]}', '{"type":"Point","coordinates":[0136603,455665]}',
   '{"type":"Point","coordinates":[136603.,455665]}', '{"type":"Point","coordinates":[.5,455665]}', '{"type":"Point","coordinates":[136603.38,455665.99,]}',
   '{"type":"Point" , "coordinates" : [ 136603.38 , 455665.99 ] }', '{"type":"Point","coordinates":[136603.38,\u00a0455665.99]}', '{"type":"Poin\\u0074","coordinates":[136603.38,455665.99]}',
+  // white space trim() removes beyond ASCII, at either end or both
+  '\u00a0POINT(136603 455665)', 'POINT(136603 455665)\u3000', '\ufeff{"type":"Point","coordinates":[136603,455665]}\u2028', '\u00a0', ' \t\n', 'POINT(136603 455665)\u0085',
   // characters whose lower case is ASCII or longer: the reader scans a lower-case copy
   'POINT\u212A(136603 455665)', 'P\u0130INT(136603 455665)', 'POINT(136603 455665) \u212A', 'SRID=28992;POLYGON\u212A((1 2, 3 4))', 'POINT(136603 455665\u0130)',
   '{"type":"Point","coordinates":[136603.38,455665.99]}}', '{"type":"Point","coordinates":[136603.38,455665.99]', '{"type":"Point","coordinates":[136603.381234567890123,455665.99]}',
