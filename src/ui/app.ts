@@ -30,6 +30,11 @@ export interface AppOpties {
   /** the planner changed a pair's status or notitie in the list */
   onEdit?: (id: string, velden: PlannerVelden) => void;
   worker?: WorkerFactory;
+  /**
+   * warm the first analysis's worker through an .xlsx as well (default true: the page opens
+   * .xlsx files; the task pane, which reads its tables from Excel, can pass false)
+   */
+  opwarmenMetXlsx?: boolean;
 }
 
 /** `tekenen`: the result is in, the map paints on the next frames */
@@ -86,7 +91,7 @@ export class KoppelkaartApp {
     this.voorraad = new WerkerVoorraad(opties.worker);
     // once the page is idle; not when an analysis came first (it made its own worker)
     const warm = () => {
-      if (!this.run && !this.sessie) this.voorraad.warmOp();
+      if (!this.run && !this.sessie) this.voorraad.warmOp({ xlsx: opties.opwarmenMetXlsx ?? true });
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
     else setTimeout(warm, 0);

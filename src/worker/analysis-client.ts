@@ -158,8 +158,11 @@ export class WerkerVoorraad {
 
   constructor(private readonly make: WorkerFactory = defaultWorker) {}
 
-  /** Makes a worker and starts warming it, unless one is held already. */
-  warmOp(): void {
+  /**
+   * Makes a worker and starts warming it, unless one is held already. `xlsx`: also through an
+   * .xlsx and back, which warms exceljs for a file the planner opens (the page; default true).
+   */
+  warmOp({ xlsx = true }: { xlsx?: boolean } = {}): void {
     if (this.reserve) return;
     const worker = (this.reserve = this.make());
     worker.onmessage = (e: MessageEvent<WorkerBericht>) => {
@@ -174,7 +177,7 @@ export class WerkerVoorraad {
       worker.terminate();
       if (this.reserve === worker) this.reserve = null;
     };
-    worker.postMessage({ type: 'opwarmen' } satisfies WorkerVraag);
+    worker.postMessage({ type: 'opwarmen', xlsx } satisfies WorkerVraag);
   }
 
   /** The worker held (warm, or still warming), else a fresh one; a `WorkerFactory` for `startAnalyse`. */

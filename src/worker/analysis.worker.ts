@@ -11,7 +11,7 @@ import type { RawWerkboek } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
 import { buffersVan } from '../map/vormen';
 import { buildParenModel, buildWerkenModel } from './kaart-model';
-import { opwarmStappen } from './opwarmen';
+import { naarXlsx, opwarmPad, opwarmStappen, opwarmWerkboek, xlsxRondeGrootte } from './opwarmen';
 import { plannerVelden } from './planner';
 import type { PlannerVelden } from './kaart-model';
 import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
@@ -89,17 +89,43 @@ const beurt = () => new Promise<void>((ok) => {
   kanaal.port2.postMessage(null);
 });
 
-async function warmOp(): Promise<void> {
+
+async function warmOp(xlsx: boolean): Promise<void> {
   const staat = (opwarmen = { klaar: false });
   const t0 = performance.now();
   let langste = 0;
-  try {
-    for (let stap = opwarmStappen(), t = performance.now(); !stap.next().done; t = performance.now()) {
-      langste = Math.max(langste, performance.now() - t);
-      await beurt();
-      if (staat.klaar) return;
+  // one step: time it, then let a request that came meanwhile take over
+  const stap = async (t: number) => {
+    langste = Math.max(langste, performance.now() - t);
+    await beurt();
+    return !staat.klaar;
+  };
+  const klaar = () => post({ type: 'warm', duurMs: performance.now() - t0, langsteStapMs: langste });
+  // walks a generator's steps; false when a request took over
+  const doorloop = async (stappen: Generator<unknown>): Promise<boolean> => {
+    for (;;) {
+      const t = performance.now();
+      const op = stappen.next().done;
+      if (!(await stap(t))) return false;
+      if (op) return true;
     }
-    post({ type: 'warm', duurMs: performance.now() - t0, langsteStapMs: langste });
+  };
+  try {
+    if (!(await doorloop(opwarmStappen()))) return;
+    if (!xlsx) return klaar();
+    let t = performance.now();
+    const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
+    for (let r = 0; xlsxRondeGrootte(r) > 0; r++) {
+      if (!(await stap(t))) return;
+      t = performance.now();
+      const bytes = await naarXlsx(opwarmWerkboek(xlsxRondeGrootte(r), 100 + r));
+      if (!(await stap(t))) return;
+      t = performance.now();
+      const raw = await readXlsx(bytes);
+      if (!(await stap(t)) || !(await doorloop(opwarmPad(raw)))) return;
+      t = performance.now();
+    }
+    klaar();
   } catch {
     // a warm-up that fails only leaves the worker cold; the real analysis reports its own errors
   } finally {
@@ -109,7 +135,7 @@ async function warmOp(): Promise<void> {
 
 self.onmessage = async (e: MessageEvent<WorkerVraag>) => {
   const vraag = e.data;
-  if (vraag?.type === 'opwarmen') return warmOp();
+  if (vraag?.type === 'opwarmen') return warmOp(vraag.xlsx);
   if (opwarmen) opwarmen.klaar = true;
   if (vraag?.type === 'opslaan') return opslaan(vraag.bytes, vraag.edits);
   if (vraag?.type === 'gegevens') {

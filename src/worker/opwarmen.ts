@@ -3,8 +3,9 @@
  * of a first analysis unoptimised (V8 compiles and optimises it on the way), which made a first
  * big workbook about twice as slow as the same work in a warm process. So the page makes its
  * worker ahead and has it walk the real path (readWerkboek, analyse, buildKaartModel) a few times
- * on a small workbook made here, in short steps: a real request waits at most one step.
- * No file, no fetch: the same in the standalone page and the task pane.
+ * on a small workbook made here, in short steps: a real request waits at most one step. On the
+ * page the workbook also goes through an .xlsx and back (exceljs), as an opened file does.
+ * No file, no fetch.
  */
 import { analyse } from '../core/analysis/analyse';
 import { rdToWgs84 } from '../core/geometry/crs';
@@ -137,26 +138,77 @@ export function opwarmWerkboek(n: number, seed: number): RawWerkboek {
  */
 export const rondeGrootte = (r: number, n: number): number => Math.min(n, 50 * 2 ** r);
 
+type Stap = 'maken' | 'lezen' | 'analyse' | 'kaart';
+
 /**
- * The warm-up as steps: each yield is a point where a real request may take over. `rondes` times
- * the real path on a workbook of up to `n` works (a new seed each round). The first rounds are
- * small: a cold worker is slowest there, and a request waits at most one step. Volume matters
- * more than variety: a few thousand works in all got a big workbook's read and engine close to a
- * warm process's times, a thousand did not (measured in Node and Chromium).
+ * The real path on one workbook, a step at a time (each yield a point where a request may take over).
+ *
+ * @example
+ * for (const stap of opwarmPad(raw)) await pauze(); // 'lezen', 'analyse', 'kaart'
+ */
+export function* opwarmPad(raw: RawWerkboek): Generator<Stap> {
+  const werkboek = readWerkboek(raw);
+  yield 'lezen';
+  const paren = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, { onProgress: () => undefined });
+  yield 'analyse';
+  const deel = buildWerkenModel(werkboek);
+  yield 'kaart';
+  buildParenModel(paren, deel.werken, plannerVelden(raw.meekoppelkansen));
+}
+
+/**
+ * The warm-up as steps: `rondes` times the real path on a workbook of up to `n` works (a new seed
+ * each round). The first rounds are small: a cold worker is slowest there, and a request waits
+ * at most one step. Volume matters more than variety: a few thousand works in all got a big
+ * workbook's read and engine close to a warm process's times, a thousand did not (measured in
+ * Node and Chromium).
  *
  * @example
  * for (const stap of opwarmStappen()) await pauze(); // stap: 'maken', 'lezen', 'analyse', 'kaart', ...
  */
-export function* opwarmStappen(rondes = 14, n = 400): Generator<'maken' | 'lezen' | 'analyse' | 'kaart'> {
+export function* opwarmStappen(rondes = 14, n = 400): Generator<Stap> {
   for (let r = 0; r < rondes; r++) {
     const raw = opwarmWerkboek(rondeGrootte(r, n), r + 1);
     yield 'maken';
-    const werkboek = readWerkboek(raw);
-    yield 'lezen';
-    const paren = analyse(werkboek.werken, werkboek.buurten, werkboek.regels, { onProgress: () => undefined });
-    yield 'analyse';
-    const deel = buildWerkenModel(werkboek);
-    yield 'kaart';
-    buildParenModel(paren, deel.werken, plannerVelden(raw.meekoppelkansen));
+    yield* opwarmPad(raw);
   }
 }
+
+/** exceljs's Workbook class (the commonjs build puts it on default when imported from an ES module, as in read-xlsx.ts) */
+async function exceljsWorkbook(): Promise<typeof import('exceljs').Workbook> {
+  const ExcelJS = await import('exceljs');
+  return (ExcelJS as unknown as { Workbook?: typeof ExcelJS.Workbook }).Workbook
+    ?? (ExcelJS as unknown as { default: typeof ExcelJS }).default.Workbook;
+}
+
+/**
+ * A warm-up workbook as .xlsx bytes, written with exceljs, a sheet per table.
+ *
+ * @example
+ * const bytes = await naarXlsx(opwarmWerkboek(400, 100)); // then readXlsx(bytes), as an opened file
+ */
+export async function naarXlsx(raw: RawWerkboek): Promise<Uint8Array> {
+  const wb = new (await exceljsWorkbook())();
+  for (const t of [raw.buurten, raw.werken, raw.koppelkansen, raw.meekoppelkansen]) {
+    if (!t) continue;
+    const ws = wb.addWorksheet(t.name);
+    ws.addRow(t.headers);
+    for (const row of t.rows) ws.addRow(row.map((c) => (c !== null && typeof c === 'object' ? null : c)));
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * A warm-up workbook written to an .xlsx and read back as an opened file is: the tables then hold
+ * exceljs's strings and numbers, and exceljs itself is warm for the real file.
+ *
+ * @example
+ * const raw = await viaXlsx(opwarmWerkboek(400, 100)); // raw.werken?.rows.length === 400
+ */
+export async function viaXlsx(raw: RawWerkboek): Promise<RawWerkboek> {
+  const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
+  return readXlsx(await naarXlsx(raw));
+}
+
+/** Works in warm-up round `r` (from 0) through an .xlsx: small first, exceljs is slowest cold. */
+export const xlsxRondeGrootte = (r: number): number => [25, 100, 400, 400, 400, 400, 400][r] ?? 0;

@@ -16,8 +16,11 @@ export type WorkerVraag =
   | { type: 'gegevens' }
   /** write the results with the planner's edits into these .xlsx bytes (the page's "Opslaan") */
   | { type: 'opslaan'; bytes: ArrayBuffer; edits: [string, PlannerVelden][] }
-  /** walk the analysis on a small built-in workbook while the page is idle (see opwarmen.ts); any other request ends it */
-  | { type: 'opwarmen' };
+  /**
+   * walk the analysis on a small built-in workbook while the page is idle (see opwarmen.ts), with
+   * `xlsx` through an .xlsx and back too; any other request ends it
+   */
+  | { type: 'opwarmen'; xlsx: boolean };
 
 /** worker → page */
 export type WorkerBericht =

@@ -3,7 +3,7 @@ import { flatOf } from '../../src/core/geometry/flat';
 import type { RdGeometry } from '../../src/core/types';
 import { readWerkboek } from '../../src/core/werkboek/read';
 import { buildKaartModel } from '../../src/worker/kaart-model';
-import { opwarmStappen, opwarmWerkboek, rondeGrootte } from '../../src/worker/opwarmen';
+import { opwarmPad, opwarmStappen, opwarmWerkboek, rondeGrootte, viaXlsx, xlsxRondeGrootte } from '../../src/worker/opwarmen';
 
 describe('the warm-up workbook', () => {
   const raw = opwarmWerkboek(300, 1);
@@ -49,6 +49,23 @@ describe('the warm-up steps', () => {
 
   it('start with small rounds, where a cold worker is slowest, and grow to the size asked for', () => {
     expect([0, 1, 2, 3, 4, 5].map((r) => rondeGrootte(r, 400))).toEqual([50, 100, 200, 400, 400, 400]);
+  });
+});
+
+describe('the warm-up through an .xlsx', () => {
+  it('reads back, as an opened file, to the same works, buurten and pairs', async () => {
+    const raw = opwarmWerkboek(120, 100);
+    const terug = await viaXlsx(raw);
+    expect(terug.werken?.rows).toHaveLength(120);
+    const [a, b] = [readWerkboek(raw), readWerkboek(terug)];
+    expect(b.problems).toEqual([]);
+    expect(b.werken.map((w) => [w.id, w.start, w.eind, w.geometry.kind])).toEqual(a.werken.map((w) => [w.id, w.start, w.eind, w.geometry.kind]));
+    expect(analyse(b.werken, b.buurten, b.regels).map((p) => p.id)).toEqual(analyse(a.werken, a.buurten, a.regels).map((p) => p.id));
+    expect([...opwarmPad(terug)]).toEqual(['lezen', 'analyse', 'kaart']);
+  });
+
+  it('starts with a small round, as exceljs is slowest cold, and ends after five', () => {
+    expect([0, 1, 2, 3, 4, 5].map(xlsxRondeGrootte)).toEqual([25, 100, 400, 400, 400, 0]);
   });
 });
 
