@@ -2,21 +2,10 @@
  * The WKT reader and the GeoJSON scanner read decimals without cutting a substring; these tests
  * hold them to Number() and JSON.parse, bit for bit, on millions of random and edge-case numbers.
  */
+import { prng } from '../../../bench/generate';
 import { FlatBuilder } from '../../../src/core/geometry/builder';
 import { scanGeoJson } from '../../../src/core/geometry/geojsonscan';
 import { readWktInto } from '../../../src/core/geometry/wkt';
-
-/** a small seeded generator (mulberry32) */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const b = new FlatBuilder();
 // Object.is tells every two doubles apart that differ in a bit (there are no NaNs here), -0 and 0 too

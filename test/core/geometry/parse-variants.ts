@@ -3,17 +3,7 @@
  * and hand-made edge cases. Deterministic (seeded), so a difference can be found again.
  */
 
-/** a small seeded generator (mulberry32) */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../bench/generate';
 
 const POSITION = /(-?[\d.]+) (-?[\d.]+)(?=\s*[,)])/g;
 const NUMBER = /-?\d+(\.\d+)?/g;
