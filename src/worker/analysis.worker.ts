@@ -11,7 +11,7 @@ import type { RawWerkboek } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
 import { buffersVan } from '../map/vormen';
 import { buildParenModel, buildWerkenModel } from './kaart-model';
-import { naarXlsx, opwarmPad, opwarmStappen, opwarmWerkboek, xlsxRondeGrootte } from './opwarmen';
+import { exceljsWorkbook, naarXlsx, opwarmPad, opwarmStappen, opwarmWerkboek, xlsxRondeGrootte } from './opwarmen';
 import { plannerVelden } from './planner';
 import type { PlannerVelden } from './kaart-model';
 import type { AnalyseGegevens, WorkerBericht, WorkerVraag } from './protocol';
@@ -115,6 +115,9 @@ async function warmOp(xlsx: boolean): Promise<void> {
     if (!xlsx) return klaar();
     let t = performance.now();
     const { readXlsx } = await import(/* webpackChunkName: "read-xlsx" */ '../file/read-xlsx');
+    if (!(await stap(t))) return;
+    t = performance.now();
+    await exceljsWorkbook();
     for (let r = 0; xlsxRondeGrootte(r) > 0; r++) {
       if (!(await stap(t))) return;
       t = performance.now();

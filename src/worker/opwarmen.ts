@@ -174,8 +174,15 @@ export function* opwarmStappen(rondes = 14, n = 400): Generator<Stap> {
   }
 }
 
-/** exceljs's Workbook class (the commonjs build puts it on default when imported from an ES module, as in read-xlsx.ts) */
-async function exceljsWorkbook(): Promise<typeof import('exceljs').Workbook> {
+/**
+ * exceljs's Workbook class, loaded (the commonjs build puts it on default when imported from an ES
+ * module, as in read-xlsx.ts). Loading is a warm-up step of its own: it is the longest part of a
+ * first write.
+ *
+ * @example
+ * const wb = new (await exceljsWorkbook())();
+ */
+export async function exceljsWorkbook(): Promise<typeof import('exceljs').Workbook> {
   const ExcelJS = await import('exceljs');
   return (ExcelJS as unknown as { Workbook?: typeof ExcelJS.Workbook }).Workbook
     ?? (ExcelJS as unknown as { default: typeof ExcelJS }).default.Workbook;
