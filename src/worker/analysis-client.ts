@@ -186,9 +186,4 @@ export class WerkerVoorraad {
     this.reserve = null;
     return worker;
   };
-
-  /** Whether a worker is held for the next analysis. */
-  get heeftReserve(): boolean {
-    return this.reserve !== null;
-  }
 }
