@@ -132,12 +132,14 @@ export async function analyseParallel(werken: Werk[], buurten: Buurt[], regels: 
   warmThreads(threads);
   const [mine, ...others] = slabShares(werken, regels.afstandM, threads);
   const helpers = pool.slice(0, threads - 1);
-  const subsets = others.map((s) => Array.from(s.members ?? [], (i) => werken[i]));
+  const subsets = others.map((s) => Array.from(s.members, (i) => werken[i]));
   const pending = others.map((s, k) => {
     const job: ThreadJob = { job: ++jobs, run: packRun(subsets[k], buurten, sharedAlloc), owned: s.owned, regels };
     return helpers[k] ? onThread(helpers[k], job) : Promise.resolve('no thread could be started');
   });
-  const here = analyse(werken, buurten, regels, { ...progress, owned: mine.owned });
+  // progress of this thread's slab, as a share of the whole run (the other threads go at the same pace)
+  const onProgress = opts.onProgress && ((done: number, total: number) => opts.onProgress?.(Math.round((done / total) * werken.length), werken.length));
+  const here = analyse(Array.from(mine.members, (i) => werken[i]), buurten, regels, { owned: mine.owned, ...(onProgress ? { onProgress } : {}) });
   const theirs = await Promise.all(pending);
   // a share whose thread failed is done here after all: the answer is never short
   const shares = theirs.map((answer, k) => {

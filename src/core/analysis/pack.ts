@@ -144,9 +144,9 @@ export function unpackRun(run: PackedRun): { werken: Werk[]; buurten: Buurt[] } 
   return { werken, buurten };
 }
 
-/** The works one thread takes: `members` (indices into the run, in order; null for all) and which of them it owns. */
+/** The works one thread takes: `members` (indices into the run, in order) and which of them it owns. */
 export interface Share {
-  members: Int32Array | null;
+  members: Int32Array;
   /** per member: 1 when this thread looks for the pairs that start at it (see analyse's `owned`) */
   owned: Uint8Array;
 }
@@ -155,11 +155,11 @@ export interface Share {
  * Splits a run over `threads` threads in vertical slabs with equal numbers of works (by bbox centre
  * x). Each thread owns the works of its slab and also gets, as members, the works near enough to
  * pair with them (bboxes grown by each work's own distance, as the index grows them), so it needs
- * only about its own part of the run. Thread 0 gets every work as members (it has them already).
+ * only about its own part of the run (and indexes only that).
  *
  * @example
  * const [mine, theirs] = slabShares(werken, regels.afstandM, 2);
- * analyse(werken, buurten, regels, { owned: mine.owned }); // with theirs, every pair once
+ * analyse(Array.from(mine.members, (i) => werken[i]), buurten, regels, { owned: mine.owned }); // with theirs, every pair once
  */
 export function slabShares(werken: Werk[], afstandM: number, threads: number): Share[] {
   const n = werken.length;
@@ -181,11 +181,6 @@ export function slabShares(werken: Werk[], afstandM: number, threads: number): S
     slab[i] = t;
   }
   return Array.from({ length: threads }, (_, t): Share => {
-    if (t === 0) {
-      const owned = new Uint8Array(n);
-      for (let i = 0; i < n; i++) owned[i] = slab[i] === 0 ? 1 : 0;
-      return { members: null, owned };
-    }
     // the x range any owned work can reach
     let from = Infinity, to = -Infinity;
     for (let i = 0; i < n; i++) {
