@@ -89,9 +89,20 @@ export class KoppelkaartApp {
     });
     installTestHook(this);
     this.voorraad = new WerkerVoorraad(opties.worker);
-    // once the page is idle; not when an analysis came first (it made its own worker)
+    this.warmXlsx = opties.opwarmenMetXlsx ?? true;
+    this.warmLater();
+  }
+
+  private readonly warmXlsx: boolean;
+
+  /**
+   * Once the page is idle and no analysis runs, a warm worker is made ready for the next one: at
+   * the start, and again after each analysis (the shown result's worker keeps its data for saving,
+   * so the next analysis needs another).
+   */
+  private warmLater(): void {
     const warm = () => {
-      if (!this.run && !this.sessie) this.voorraad.warmOp({ xlsx: opties.opwarmenMetXlsx ?? true });
+      if (!this.run) this.voorraad.warmOp({ xlsx: this.warmXlsx });
     };
     if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 1000 });
     else setTimeout(warm, 0);
@@ -184,6 +195,7 @@ export class KoppelkaartApp {
       if (this.run === run) {
         this.run = null;
         this.voortgang.hide();
+        this.warmLater();
       }
     }
   }

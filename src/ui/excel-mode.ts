@@ -29,6 +29,8 @@ export function startExcel(root: HTMLElement, opties: { basemap?: boolean } = {}
   const edits = new Map<string, PlannerVelden>();
   const app = new KoppelkaartApp(root, {
     basemap: opties.basemap,
+    // the task pane reads its tables from Excel: no .xlsx, so exceljs need not be warmed
+    opwarmenMetXlsx: false,
     onSelect: (s) => void selectInSheet(s),
     onEdit: (id, v) => {
       edits.set(id, v);

@@ -1,17 +1,19 @@
 /**
  * The analysis worker's life in the standalone page: made and warmed while the page is idle, taken
  * over by the first analysis (also one that comes while it still warms), ended by Annuleer, after
- * which the next analysis gets a fresh one.
+ * which the next analysis gets a fresh one. After each analysis the page warms another worker for
+ * the next one (the shown result's worker keeps its data for saving).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
 import { counts, DEMO, demoVerwachting, waitForAnalysis } from './ui-helpers';
 import { generatedWorkbook } from './ui-perf';
 
-const isWarm = (page: Page) => page.evaluate(() => performance.getEntriesByName('kk-worker-warm').length > 0);
+const warmups = (page: Page) => page.evaluate(() => performance.getEntriesByName('kk-worker-warm').length);
+const isWarm = async (page: Page) => (await warmups(page)) > 0;
 
 async function until(check: () => Promise<boolean> | boolean, wat: string, ms = 30_000): Promise<void> {
   for (let waited = 0; !(await check()); waited += 50) {
@@ -38,8 +40,10 @@ describe('the analysis worker of the standalone page', () => {
     await page.locator('#bestand').setInputFiles(DEMO);
     await waitForAnalysis(page);
     expect((await counts(page)).werken).toBe(werkenInDemo);
-    // no second worker: the warmed one did the work and now holds the result for saving
-    expect(page.workers()).toEqual([warm]);
+    // the warmed one did the work and now holds the result for saving (beside it, at most the
+    // next analysis's worker, which the page starts warming once idle)
+    expect(page.workers()[0]).toBe(warm);
+    expect(page.workers().length).toBeLessThanOrEqual(2);
     await page.close();
   });
 
@@ -52,10 +56,13 @@ describe('the analysis worker of the standalone page', () => {
     expect(await isWarm(page)).toBe(false);
     await waitForAnalysis(page);
     expect((await counts(page)).werken).toBe(werkenInDemo);
-    expect(page.workers()).toEqual([worker]);
-    // the warm-up stopped at its next step and never finished
+    expect(page.workers()[0]).toBe(worker);
+    // the warm-up stopped at its next step and never finished: the only warm-up that reports is the
+    // one of the next worker, which the page makes after the analysis
+    await until(() => page.workers().length === 2 && isWarm(page), 'the next worker\'s warm-up');
     await page.waitForTimeout(3000);
-    expect(await isWarm(page)).toBe(false);
+    expect(await warmups(page)).toBe(1);
+    expect(page.workers()).toContain(worker);
     await page.close();
   });
 
@@ -72,15 +79,15 @@ describe('the analysis worker of the standalone page', () => {
     await page.locator('#annuleer').dispatchEvent('click');
     await page.locator('#app-status', { hasText: 'Analyse geannuleerd.' }).waitFor();
     await ended;
-    expect(page.workers()).toEqual([]);
+    expect(page.workers()).not.toContain(warm);
     await expect(page.evaluate(() => window.__koppelkaart!.state())).resolves.toBe('leeg');
 
     await page.locator('#bestand').setInputFiles(DEMO);
     await waitForAnalysis(page);
     expect((await counts(page)).werken).toBe(werkenInDemo);
-    const [fresh] = page.workers() as Worker[];
-    expect(page.workers()).toHaveLength(1);
-    expect(fresh).not.toBe(warm);
+    // a fresh worker did it (and the page may be warming the next one)
+    expect(page.workers().length).toBeGreaterThanOrEqual(1);
+    expect(page.workers()).not.toContain(warm);
     await page.close();
   });
 });
