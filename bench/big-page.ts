@@ -39,7 +39,7 @@ export interface BigPageRun {
   /** highest RSS of every Chromium process together */
   chromiumPiekMb: number;
   opslaan: { ms: number; langsteFrameGatMs: number; bytes: number };
-  annuleer: { seconden: number; terugMs: number; workersVoor: number; workersNa: number; cpuVoorMs: number; cpuNaMs: number; state: string };
+  annuleer: { seconden: number; terugMs: number; workersVoor: number; workersNa: number; workerWegMs: number | null; cpuVoorMs: number; cpuNaMs: number; state: string };
 }
 
 /** pid → [ppid, rss bytes, utime+stime ms, is renderer] for every process we can read */
@@ -169,6 +169,8 @@ async function annuleer(harness: Harness, file: string, seconden: number): Promi
   await page.waitForTimeout(2000);
   const cpuVoorMs = chromium().rendererCpuMs - cpuV;
   const workersVoor = page.workers().length;
+  // the worker analysing now; after the click it must end (the page then warms another for the next analysis)
+  const ended = Promise.all(page.workers().map((w) => new Promise<number>((ok) => w.on('close', () => ok(Date.now())))));
   const t0 = Date.now();
   await page.locator('#annuleer').click();
   await page.waitForFunction(() => window.__koppelkaart?.state() !== 'bezig');
@@ -180,8 +182,10 @@ async function annuleer(harness: Harness, file: string, seconden: number): Promi
   await page.waitForTimeout(3000);
   const cpuNaMs = chromium().rendererCpuMs - cpu0;
   const workersNa = page.workers().length;
+  const eind = await Promise.race([ended, new Promise<null>((ok) => setTimeout(() => ok(null), 10_000))]);
+  const workerWegMs = eind ? Math.max(...eind) - t0 : null;
   await page.close();
-  return { seconden, terugMs, workersVoor, workersNa, cpuVoorMs, cpuNaMs, state };
+  return { seconden, terugMs, workersVoor, workersNa, workerWegMs, cpuVoorMs, cpuNaMs, state };
 }
 
 /** Opens `file` in the standalone page and measures everything above. */
@@ -218,7 +222,9 @@ export function formatBigPage(r: BigPageRun): string {
     `page: longest main-thread stall: ${r.langsteFrameGatMs.toFixed(0)} ms between frames, longest long task ${r.langsteTaakMs.toFixed(0)} ms`,
     `page: peak memory: main-thread JS heap ${mb(r.heapPiekMb)}, renderer RSS (page + worker) ${mb(r.rendererPiekMb)}, all Chromium ${mb(r.chromiumPiekMb)}`,
     `page: save (Opslaan als…): download after ${s(r.opslaan.ms)}, ${(r.opslaan.bytes / 1e6).toFixed(1)} MB; longest gap between frames meanwhile ${r.opslaan.langsteFrameGatMs.toFixed(0)} ms`,
-    `page: cancel after ${a.seconden} s: page back (state ${a.state}) in ${a.terugMs} ms; workers ${a.workersVoor} → ${a.workersNa}; `
-      + `renderer CPU: ${a.cpuVoorMs} ms in the 2 s before the click, ${a.cpuNaMs} ms in 3 s from 1 s after it`,
+    `page: cancel after ${a.seconden} s: page back (state ${a.state}) in ${a.terugMs} ms; the analysing worker `
+      + `${a.workerWegMs === null ? 'did NOT end within 10 s' : `ended ${a.workerWegMs} ms after the click`}; workers ${a.workersVoor} → ${a.workersNa} `
+      + `(the page then warms a worker for the next analysis); renderer CPU: ${a.cpuVoorMs} ms in the 2 s before the click, `
+      + `${a.cpuNaMs} ms in 3 s from 1 s after it (that warm-up)`,
   ].join('\n');
 }
