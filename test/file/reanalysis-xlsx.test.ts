@@ -220,17 +220,26 @@ describe('a re-analysis of an .xlsx file', () => {
     expect(libreOfficeSheets(await dom.bytes()).Meekoppelkansen).toHaveLength(15);
   }, 60_000);
 
-  it("moves a planner's comment along with its cell, in the comments and in the note's drawing", async () => {
-    const saved = await together();
-    // the planner puts a note on a pair's notitie in Excel (here: exceljs saves the workbook as a whole)
+  /**
+   * The planner puts a note (and a value) on a Meekoppelkansen cell in Excel (here exceljs saves the
+   * workbook as a whole), moves W1 so the pairs' rows change, and analyses again.
+   */
+  async function analysedWithNote(saved: XlsxDom, at: string, note: string, value?: string): Promise<XlsxDom> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await saved.bytes()) as unknown as ArrayBuffer);
-    const at = cellOf(saved, 'MK-W2-W3', 'notitie');
-    (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at).value = 'bellen';
-    (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at).note = 'gebeld op 3 maart';
-    let dom = await XlsxDom.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const cell = (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at);
+    if (value !== undefined) cell.value = value;
+    cell.note = note;
+    const dom = await XlsxDom.open(new Uint8Array(await wb.xlsx.writeBuffer()));
     place(dom, 'together', 'W1');
-    dom = await analysed(dom);
+    return analysed(dom);
+  }
+
+  it("moves a planner's comment along with its cell, in the comments and in the note's drawing", async () => {
+    const saved = await together();
+    // the planner puts a note on a pair's notitie in Excel
+    const at = cellOf(saved, 'MK-W2-W3', 'notitie');
+    const dom = await analysedWithNote(saved, at, 'gebeld op 3 maart', 'bellen');
     const now = cellOf(dom, 'MK-W2-W3', 'notitie');
     expect(now).not.toBe(at);
     const zip = await JSZip.loadAsync(await dom.bytes());
@@ -252,13 +261,8 @@ describe('a re-analysis of an .xlsx file', () => {
   it("keeps a vanished pair whose row carries the planner's comment as vervallen, the comment on that row and on no other", async () => {
     const saved = await together();
     // a note on an add-in cell of a pair the planner typed nothing else for
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await saved.bytes()) as unknown as ArrayBuffer);
     const at = cellOf(saved, 'MK-W1-W2', 'titel_a');
-    (wb.getWorksheet('Meekoppelkansen') as ExcelJS.Worksheet).getCell(at).note = 'vraag Stedin naar de planning';
-    let dom = await XlsxDom.open(new Uint8Array(await wb.xlsx.writeBuffer()));
-    place(dom, 'together', 'W1');
-    dom = await analysed(dom);
+    const dom = await analysedWithNote(saved, at, 'vraag Stedin naar de planning');
     const { table, rows } = dom.tableRows('Meekoppelkansen');
     const cell = (id: string, header: string) => rows.find((r) => r[table.headers.indexOf('id')] === id)?.[table.headers.indexOf(header)];
     // the five pairs of W1 vanished; only the commented one stays
