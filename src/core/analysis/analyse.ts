@@ -40,7 +40,6 @@ export function mergeShares(shares: Meekoppelkans[][]): Meekoppelkans[] {
   return shares.flat().sort(byPair);
 }
 
-
 function toItem(w: Werk, regels: Regels, plus: (day: number) => number): Item {
   const g = prepare(w.geometry);
   const area = g.kind === 2 ? new AreaShape(g) : null;

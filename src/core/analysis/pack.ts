@@ -1,6 +1,6 @@
 /**
  * The input of an analysis packed into a few flat arrays, so another thread can run its share of
- * the pair search (analyse's `share`) without 100,000 objects being copied to it: every vertex of
+ * the pair search (analyse's `owned`, `slabShares`) without 100,000 objects being copied to it: every vertex of
  * every geometry in one Float64Array, part boundaries in one Int32Array, the rest per work. The
  * arrays can sit on a SharedArrayBuffer; unpacking makes views on them, not copies.
  */

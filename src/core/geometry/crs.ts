@@ -145,9 +145,19 @@ export function crsOfFlat(xy: Float64Array, n: number, srid?: number): Extract<C
     else if (isWgs(y, x)) swapped++;
     else return undefined;
   }
-  if ((rd > 0 && wgs + swapped > 0) || (wgs > 0 && swapped > 0)) return undefined;
-  if ((srid === 28992 && rd === 0) || (srid === 4326 && rd > 0)) return undefined;
-  return rd > 0 ? IS_RD : swapped > 0 ? IS_WGS_SWAPPED : IS_WGS;
+  const v = verdict(rd, wgs, swapped, srid);
+  return v === 'rd' ? IS_RD : v === 'swapped' ? IS_WGS_SWAPPED : v === 'wgs84' ? IS_WGS : undefined;
+}
+
+/**
+ * The one rule both CRS answers use, from the counts of vertices that read as RD, as WGS84 and as
+ * swapped WGS84 (none outside all three): a CRS, or which mix or SRID conflict it is.
+ */
+function verdict(rd: number, wgs: number, swapped: number, srid?: number): 'rd' | 'wgs84' | 'swapped' | 'mixed' | 'mixed-order' | 'srid' {
+  if (rd > 0 && wgs + swapped > 0) return 'mixed';
+  if (wgs > 0 && swapped > 0) return 'mixed-order';
+  if ((srid === 28992 && rd === 0) || (srid === 4326 && rd > 0)) return 'srid';
+  return rd > 0 ? 'rd' : swapped > 0 ? 'swapped' : 'wgs84';
 }
 
 // the three answers, shared: one per cell would be garbage at once
@@ -185,14 +195,13 @@ export function detectCrs(shape: Shape, srid?: number): CrsGuess {
     else bad ??= [x, y];
   });
   if (bad) return outside(bad, srid);
-  if (rd > 0 && wgs + swapped > 0) {
+  const v = verdict(rd, wgs, swapped, srid);
+  if (v === 'mixed') {
     return { ok: false, melding: 'De geometrie mengt RD-coördinaten (meters) en WGS84-coördinaten (graden). Geef alle punten in één stelsel.' };
   }
-  if (wgs > 0 && swapped > 0) {
+  if (v === 'mixed-order') {
     return { ok: false, melding: 'De geometrie mengt lengte/breedte en breedte/lengte. Geef alle punten als lengte breedte (bijv. 5.12 52.09).' };
   }
-  const crs = rd > 0 ? 'rd' : 'wgs84';
-  if (srid === 28992 && crs !== 'rd') return outside(allPositions(shape)[0], srid);
-  if (srid === 4326 && crs !== 'wgs84') return outside(allPositions(shape)[0], srid);
-  return { ok: true, crs, swapped: swapped > 0 };
+  if (v === 'srid') return outside(allPositions(shape)[0], srid);
+  return { ok: true, crs: v === 'rd' ? 'rd' : 'wgs84', swapped: v === 'swapped' };
 }
