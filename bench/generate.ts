@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rdToWgs84, wgs84ToRd } from '../src/core/geometry/crs';
 import { fromJstsPolygons, toJstsLine } from '../src/core/geometry/jsts';
+import { prng } from '../src/core/prng';
 import type { Position } from '../src/core/types';
 import type { FixtureWerk } from '../test/fixtures/engine/load';
 
@@ -31,17 +32,7 @@ export interface GenOptions {
   polyShare?: number;
 }
 
-/** mulberry32: small, fast and good enough for test data */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../src/core/prng';
 
 let streets: Position[][] | null = null;
 

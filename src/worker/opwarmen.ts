@@ -9,6 +9,7 @@
  */
 import { analyse } from '../core/analysis/analyse';
 import { rdToWgs84 } from '../core/geometry/crs';
+import { prng } from '../core/prng';
 import type { CellValue, Position, RawTable, RawWerkboek } from '../core/types';
 import { readWerkboek } from '../core/werkboek/read';
 import { buildParenModel, buildWerkenModel } from './kaart-model';
@@ -22,17 +23,6 @@ const BUURT = 600;
 const RASTER = 4;
 const STRAAT = 80;
 const CATEGORIEEN = ['warmtenet', 'riolering', 'groen', 'elektriciteit', 'gas', 'drinkwater', 'glasvezel', 'herinrichting'];
-
-/** mulberry32, seeded: the same workbook every time */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const tabel = (name: string, headers: string[], rows: CellValue[][]): RawTable =>
   ({ name, sheet: name, headerRow: 1, firstColumn: 1, headers, rows, isTable: true });
